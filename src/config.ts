@@ -1,0 +1,86 @@
+/**
+ * The only reader of `process.env`. Every variable is validated at once so that an operator sees all mistakes in
+ * one start instead of fixing them one per restart.
+ */
+export interface Limits {
+  /** Largest accepted HTTP request body, in bytes. */
+  maxBodyBytes: number;
+  /** Items accepted by one batch mutation. */
+  maxBatchItems: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  /** `undefined`: embedded PGlite persisted in `dataDir`; `memory://`: in-memory PGlite; else a postgres URL. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminToken: string | undefined;
+  demoData: boolean;
+  /** Development mode: the explorer landing page and error details. */
+  development: boolean;
+  introspection: boolean;
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws a {@link ConfigError} listing every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === "") return fallback;
+    if (["true", "1", "yes"].includes(raw)) return true;
+    if (["false", "0", "no"].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^(memory:\/\/|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must be memory:// or a postgres:// URL (got "${databaseUrl}")`);
+  }
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 16) {
+    problems.push("ADMIN_TOKEN must be at least 16 characters long");
+  }
+  const nodeEnv = env.NODE_ENV ?? "development";
+  if (!["development", "production", "test"].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const development = nodeEnv === "development";
+
+  const config: Config = {
+    host: env.HOST || "127.0.0.1",
+    port: int("PORT", 4000, 0, 65535),
+    databaseUrl,
+    dataDir: env.DATA_DIR || ".data",
+    adminToken,
+    demoData: bool("DEMO_DATA", true),
+    development,
+    introspection: bool("INTROSPECTION", development),
+    limits: {
+      maxBodyBytes: int("MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+      maxBatchItems: int("MAX_BATCH_ITEMS", 1000, 1, 10_000),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,3 @@
+export * from "./agency-units.js";
+export * from "./legal-documents.js";
+export * from "./procedures.js";

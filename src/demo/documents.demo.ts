@@ -1,0 +1,5 @@
+import type { Db } from "../db/client.js";
+import type { Viewer } from "../modules/access/viewer.js";
+
+/** Placeholder: replaced by the documents module's demo loader. */
+export async function loadDemoDocuments(_writer: { db: Db; viewer: Viewer }): Promise<void> {}

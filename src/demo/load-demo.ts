@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { bootstrapAdmin } from "../modules/access/viewer.js";
+import { loadDemoUnits } from "./units.demo.js";
+import { loadDemoDocuments } from "./documents.demo.js";
+import { loadDemoProcedures } from "./procedures.demo.js";
+
+/**
+ * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
+ * marked `demo`) into an empty database, through the same services agency systems write through.
+ */
+export async function loadDemoData(db: Db): Promise<boolean> {
+  if (await hasUnits(db)) return false;
+  const writer = { db, viewer: bootstrapAdmin() };
+  await loadDemoUnits(writer);
+  await loadDemoDocuments(writer);
+  await loadDemoProcedures(writer);
+  return true;
+}
+
+async function hasUnits(db: Db): Promise<boolean> {
+  const rows = await db.execute<{ present: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM agency_units) AS present`);
+  return rowsOf<{ present: boolean }>(rows)[0]?.present === true;
+}
+
+/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

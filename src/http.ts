@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { Context } from "./context.js";
+
+/** A request body over the configured size: answered 413 before any parsing. */
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Serves `/graphql` through Apollo's transport-neutral entry point: a small Node `http` integration that enforces
+ * the body limit before parsing, with no web framework in between.
+ */
+export function graphqlHttpHandler(
+  apollo: ApolloServer<Context>,
+  buildContext: (req: IncomingMessage) => Promise<Context>,
+  maxBodyBytes: number,
+) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    let body: unknown = undefined;
+    if (req.method === "POST") {
+      let raw: string;
+      try {
+        raw = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          res.setHeader("connection", "close");
+          return sendError(res, 413, `request body exceeds ${maxBodyBytes} bytes`, "BAD_USER_INPUT");
+        }
+        throw error;
+      }
+      if ((req.headers["content-type"] ?? "").includes("application/json")) {
+        try {
+          body = raw === "" ? {} : JSON.parse(raw);
+        } catch {
+          return sendError(res, 400, "request body is not valid JSON", "BAD_REQUEST");
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
+      context: () => buildContext(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

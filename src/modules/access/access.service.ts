@@ -1,0 +1,47 @@
+import { timingSafeEqual, createHash } from "node:crypto";
+import { ForbiddenError, UnauthenticatedError } from "../../shared/errors.js";
+import { anonymousViewer, bootstrapAdmin, type Viewer } from "./viewer.js";
+
+export interface AccessDeps {
+  adminToken: string | undefined;
+}
+
+/** Reads `Bearer <token>` (HTTP header or WebSocket `authorization` parameter) into a viewer. */
+export async function authenticate(authorization: unknown, deps: AccessDeps): Promise<Viewer> {
+  if (authorization === undefined || authorization === null || authorization === "") return anonymousViewer;
+  if (typeof authorization !== "string") throw new UnauthenticatedError("authorization must be a string");
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw new UnauthenticatedError("authorization must be `Bearer <token>`");
+  const token = match[1]!;
+  if (deps.adminToken && sameSecret(token, deps.adminToken)) return bootstrapAdmin();
+  throw new UnauthenticatedError();
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash("sha256").update(a).digest();
+  const hb = createHash("sha256").update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** True when the viewer may write rows of the unit at `unitPath` (an ltree path). */
+export function canWriteAt(viewer: Viewer, unitPath: string): boolean {
+  if (viewer.roles.has("ADMIN") && viewer.scopePath === null) return true;
+  if (!viewer.roles.has("WRITER") && !viewer.roles.has("ADMIN")) return false;
+  return viewer.scopePath !== null && isWithin(unitPath, viewer.scopePath);
+}
+
+/** True when the viewer may write catalogue rows not tied to one unit (central documents, national procedures). */
+export function canWriteNational(viewer: Viewer): boolean {
+  return viewer.roles.has("ADMIN") && viewer.scopePath === null;
+}
+
+/** Throws FORBIDDEN unless the viewer holds a writing role at all (checked before a batch starts). */
+export function assertWriter(viewer: Viewer): void {
+  if (viewer.kind === "anonymous") throw new UnauthenticatedError("writes need a token");
+  if (!viewer.roles.has("WRITER") && !viewer.roles.has("ADMIN")) throw new ForbiddenError("writes need the WRITER role");
+}
+
+/** ltree containment (`path <@ scope`) computed in memory. */
+export function isWithin(path: string, scope: string): boolean {
+  return path === scope || path.startsWith(`${scope}.`);
+}

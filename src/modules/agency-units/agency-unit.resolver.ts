@@ -1,0 +1,9 @@
+import { Query, Resolver } from "type-graphql";
+
+@Resolver()
+export class AgencyUnitResolver {
+  @Query(() => String, { description: "placeholder" })
+  agencyunitPlaceholder(): string {
+    return "";
+  }
+}

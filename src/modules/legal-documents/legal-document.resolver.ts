@@ -1,0 +1,9 @@
+import { Query, Resolver } from "type-graphql";
+
+@Resolver()
+export class LegalDocumentResolver {
+  @Query(() => String, { description: "placeholder" })
+  legaldocumentPlaceholder(): string {
+    return "";
+  }
+}

@@ -1,0 +1,23 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
+import { AgencyUnitResolver } from "./modules/agency-units/agency-unit.resolver.js";
+import { LegalDocumentResolver } from "./modules/legal-documents/legal-document.resolver.js";
+import { ProcedureResolver } from "./modules/procedures/procedure.resolver.js";
+import { DateTimeScalar } from "./shared/scalars.js";
+
+/** The single list of resolvers. */
+export const resolvers = [AgencyUnitResolver, LegalDocumentResolver, ProcedureResolver] as const;
+
+/** Builds the executable schema from the decorated resolver classes. */
+export async function buildSchema(): Promise<GraphQLSchema> {
+  return buildTypeGraphQLSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}
+
+/** The SDL committed as `schema/schema.graphql`, sorted so that it does not depend on declaration order. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

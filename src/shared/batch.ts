@@ -1,0 +1,94 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { Db, Tx } from "../db/client.js";
+import { BadInputError } from "./errors.js";
+
+@ObjectType({ description: "Why one item of a batch was not applied." })
+export class InputError {
+  @Field(() => String, { description: "Machine-readable reason, e.g. `INVALID_FORMAT`, `UNKNOWN_REFERENCE`, `FORBIDDEN`." })
+  code!: string;
+
+  @Field(() => String, { description: "Human-readable explanation naming the rule." })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: "The offending input field, e.g. `parentCode`." })
+  field!: string | null;
+}
+
+@ObjectType({ description: "The outcome of one item of a batch." })
+export class BatchItemResult {
+  @Field(() => String, { description: "The item's key: its public code, symbol or event id." })
+  key!: string;
+
+  @Field(() => Boolean, { description: "True when the item was applied or was already present unchanged." })
+  ok!: boolean;
+
+  @Field(() => InputError, { nullable: true, description: "Why the item was rejected; null when `ok`." })
+  error!: InputError | null;
+}
+
+@ObjectType({
+  description:
+    "The outcome of a batch write. Each item is applied whole or not at all; a rejected item does not affect the " +
+    "others; sending an item again that is already stored changes nothing and counts as `unchanged`.",
+})
+export class BatchResult {
+  @Field(() => Int, { description: "Items written (created or changed)." })
+  applied!: number;
+
+  @Field(() => Int, { description: "Items already stored exactly as sent." })
+  unchanged!: number;
+
+  @Field(() => Int, { description: "Items rejected; see their `error`." })
+  failed!: number;
+
+  @Field(() => [BatchItemResult], { description: "One result per input item, in input order." })
+  items!: BatchItemResult[];
+}
+
+/** An expected rejection of one batch item: becomes that item's `error`, the item's transaction rolls back. */
+export class ItemError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export type ItemOutcome = "applied" | "unchanged";
+
+/** Rejects an empty batch or one over the limit, naming the argument. */
+export function assertBatchSize(items: unknown[], max: number, field = "input"): void {
+  if (items.length === 0) throw new BadInputError(field, "must contain at least one item");
+  if (items.length > max) throw new BadInputError(field, `must contain at most ${max} items (got ${items.length})`);
+}
+
+/**
+ * Applies each item in its own transaction, in input order, so that later items may refer to earlier ones and
+ * one failing item leaves no trace while the others are applied.
+ */
+export async function runBatch<I>(
+  db: Db,
+  items: I[],
+  keyOf: (item: I) => string,
+  apply: (tx: Tx, item: I, index: number) => Promise<ItemOutcome>,
+  onUnexpected: (error: unknown) => void = (error) => console.error("batch item failed", error),
+): Promise<BatchResult> {
+  const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
+  for (const [index, item] of items.entries()) {
+    const key = keyOf(item);
+    try {
+      const outcome = await db.transaction((tx) => apply(tx, item, index));
+      result[outcome]++;
+      result.items.push({ key, ok: true, error: null });
+    } catch (error) {
+      result.failed++;
+      if (!(error instanceof ItemError)) onUnexpected(error);
+      const { code, message, field } =
+        error instanceof ItemError ? error : { code: "INTERNAL", message: "the item could not be stored", field: null };
+      result.items.push({ key, ok: false, error: { code, message, field } });
+    }
+  }
+  return result;
+}
