@@ -31,7 +31,7 @@ export async function createServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl, config.dataDir);
   try {
     await migrate(database);
-    if (config.demoData) await loadDemoData(database.db);
+    if (config.demoData) await loadDemoData(database.db, config);
     return await serve(config, database);
   } catch (error) {
     await database.close();

@@ -1,5 +1,4 @@
-import type { Db } from "../db/client.js";
-import type { Viewer } from "../modules/access/viewer.js";
+import type { BatchContext } from "../shared/batch.js";
 
 /** Placeholder: replaced by the documents module's demo loader. */
-export async function loadDemoDocuments(_writer: { db: Db; viewer: Viewer }): Promise<void> {}
+export async function loadDemoDocuments(_writer: BatchContext): Promise<void> {}

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { bootstrapAdmin } from "../modules/access/viewer.js";
 import { loadDemoUnits } from "./units.demo.js";
@@ -9,9 +10,9 @@ import { loadDemoProcedures } from "./procedures.demo.js";
  * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
  * marked `demo`) into an empty database, through the same services agency systems write through.
  */
-export async function loadDemoData(db: Db): Promise<boolean> {
+export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   if (await hasUnits(db)) return false;
-  const writer = { db, viewer: bootstrapAdmin() };
+  const writer = { db, viewer: bootstrapAdmin(), config };
   await loadDemoUnits(writer);
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);

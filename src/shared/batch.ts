@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import type { Db, Tx } from "../db/client.js";
+import type { Context } from "../context.js";
+import type { Tx } from "../db/client.js";
 import { BadInputError } from "./errors.js";
 
 @ObjectType({ description: "Why one item of a batch was not applied." })
@@ -64,27 +65,32 @@ export function assertBatchSize(items: unknown[], max: number, field = "input"):
   if (items.length > max) throw new BadInputError(field, `must contain at most ${max} items (got ${items.length})`);
 }
 
+/** What a batch needs of the request context. */
+export type BatchContext = Pick<Context, "db" | "viewer" | "config">;
+
 /**
  * Applies each item in its own transaction, in input order, so that later items may refer to earlier ones and
- * one failing item leaves no trace while the others are applied.
+ * one failing item leaves no trace while the others are applied. `operation` names the mutation for the audit
+ * trail. The batch size is checked first: an empty batch or one over the limit is a `BAD_USER_INPUT` error.
  */
 export async function runBatch<I>(
-  db: Db,
+  ctx: BatchContext,
+  operation: string,
   items: I[],
   keyOf: (item: I) => string,
   apply: (tx: Tx, item: I, index: number) => Promise<ItemOutcome>,
-  onUnexpected: (error: unknown) => void = (error) => console.error("batch item failed", error),
 ): Promise<BatchResult> {
+  assertBatchSize(items, ctx.config.limits.maxBatchItems);
   const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
   for (const [index, item] of items.entries()) {
     const key = keyOf(item);
     try {
-      const outcome = await db.transaction((tx) => apply(tx, item, index));
+      const outcome = await ctx.db.transaction((tx) => apply(tx, item, index));
       result[outcome]++;
       result.items.push({ key, ok: true, error: null });
     } catch (error) {
       result.failed++;
-      if (!(error instanceof ItemError)) onUnexpected(error);
+      if (!(error instanceof ItemError)) console.error(`${operation}: item ${JSON.stringify(key)} failed`, error);
       const { code, message, field } =
         error instanceof ItemError ? error : { code: "INTERNAL", message: "the item could not be stored", field: null };
       result.items.push({ key, ok: false, error: { code, message, field } });

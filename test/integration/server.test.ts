@@ -43,7 +43,8 @@ describe("the server", () => {
       body: JSON.stringify({ query: `{ __typename }`, variables: { pad: "x".repeat(3 * 1024 * 1024) } }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe("BAD_USER_INPUT");
   });
 
   it("rejects a malformed bearer token as UNAUTHENTICATED", async () => {
