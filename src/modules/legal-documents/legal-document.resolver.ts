@@ -7,3 +7,6 @@ export class LegalDocumentResolver {
     return "";
   }
 }
+
+/** Every resolver class of this domain, registered in `src/schema.ts`. */
+export const legalDocumentResolvers = [LegalDocumentResolver] as const;

@@ -7,3 +7,6 @@ export class ProcedureResolver {
     return "";
   }
 }
+
+/** Every resolver class of this domain, registered in `src/schema.ts`. */
+export const procedureResolvers = [ProcedureResolver] as const;

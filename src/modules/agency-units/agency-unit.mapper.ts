@@ -1,0 +1,19 @@
+import type { AgencyUnitRow } from "../../db/schema/index.js";
+import { AgencyUnit, AgencyUnitKind } from "./agency-unit.types.js";
+
+/** The one place rows become API objects. */
+export function toAgencyUnit(row: AgencyUnitRow): AgencyUnit {
+  return Object.assign(new AgencyUnit(), {
+    id: row.id,
+    path: row.path,
+    parentId: row.parentId,
+    code: row.code,
+    gsoCode: row.gsoCode,
+    name: row.name,
+    kind: row.kind as AgencyUnitKind,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    address: row.address,
+    isDemo: row.demo,
+  });
+}
