@@ -1,3 +1,4 @@
 export * from "./agency-units.js";
 export * from "./legal-documents.js";
 export * from "./procedures.js";
+export * from "./access.js";
