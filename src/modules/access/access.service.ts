@@ -25,14 +25,43 @@ function sameSecret(a: string, b: string): boolean {
 
 /** True when the viewer may write rows of the unit at `unitPath` (an ltree path). */
 export function canWriteAt(viewer: Viewer, unitPath: string): boolean {
-  if (viewer.roles.has("ADMIN") && viewer.scopePath === null) return true;
-  if (!viewer.roles.has("WRITER") && !viewer.roles.has("ADMIN")) return false;
-  return viewer.scopePath !== null && isWithin(unitPath, viewer.scopePath);
+  if (viewer.roles.has("ADMIN")) return true;
+  return viewer.roles.has("WRITER") && inScope(viewer, unitPath);
+}
+
+/** True when the viewer may read dossiers (personal data aside) of the unit at `unitPath`. */
+export function canReadDossiersAt(viewer: Viewer, unitPath: string): boolean {
+  if (viewer.roles.has("ADMIN")) return true;
+  const reads = viewer.roles.has("READER") || viewer.roles.has("WRITER") || viewer.roles.has("PERSONAL_DATA");
+  return reads && inScope(viewer, unitPath);
+}
+
+/**
+ * The subtree whose dossiers the viewer may read, as an ltree path: `""` for the whole country, `null` for none.
+ * Stores add `path <@ scope` to their queries so that scope holds for every filter and cursor.
+ */
+export function dossierReadScope(viewer: Viewer): string | null {
+  if (viewer.kind === "anonymous") return null;
+  if (viewer.roles.has("ADMIN")) return "";
+  const reads = viewer.roles.has("READER") || viewer.roles.has("WRITER") || viewer.roles.has("PERSONAL_DATA");
+  if (!reads) return null;
+  return viewer.scopePath ?? "";
+}
+
+/** True when the viewer may see applicants' identity and phone numbers unmasked. */
+export function canSeePersonalData(viewer: Viewer): boolean {
+  return viewer.roles.has("ADMIN") || viewer.roles.has("PERSONAL_DATA");
+}
+
+/** Inside the token's scope; a token without a scope unit covers the whole country. */
+function inScope(viewer: Viewer, unitPath: string): boolean {
+  if (viewer.kind === "anonymous") return false;
+  return viewer.scopePath === null || isWithin(unitPath, viewer.scopePath);
 }
 
 /** True when the viewer may write catalogue rows not tied to one unit (central documents, national procedures). */
 export function canWriteNational(viewer: Viewer): boolean {
-  return viewer.roles.has("ADMIN") && viewer.scopePath === null;
+  return viewer.kind !== "anonymous" && (viewer.roles.has("ADMIN") || (viewer.roles.has("WRITER") && viewer.scopePath === null));
 }
 
 /** Throws FORBIDDEN unless the viewer holds a writing role at all (checked before a batch starts). */

@@ -8,7 +8,7 @@ export interface Viewer {
   tokenId: string | null;
   label: string | null;
   roles: ReadonlySet<Role>;
-  /** The token's agency subtree as an ltree path; `null` for no scope (anonymous) or everything (bootstrap admin). */
+  /** The token's agency subtree as an ltree path; `null`: the whole country (meaningless for anonymous). */
   scopePath: string | null;
 }
 
