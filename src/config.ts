@@ -7,6 +7,20 @@ export interface Limits {
   maxBodyBytes: number;
   /** Items accepted by one batch mutation. */
   maxBatchItems: number;
+  /** Deepest selection nesting of an operation. */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Estimated cost of one operation: one per field, multiplied by the page size of lists. */
+  maxCost: number;
+  /** Sustained operations per second per token (per client address when anonymous), on each instance. */
+  rateLimitPerSecond: number;
+  /** Operations a client may send at once above the sustained rate. */
+  rateLimitBurst: number;
+  /** Open subscriptions on one WebSocket connection. */
+  maxSubscriptionsPerConnection: number;
+  /** Open subscriptions of one token (or one anonymous address) on one instance. */
+  maxSubscriptionsPerToken: number;
 }
 
 export interface Config {
@@ -17,6 +31,8 @@ export interface Config {
   dataDir: string;
   adminToken: string | undefined;
   demoData: boolean;
+  /** Local hour (UTC+7) from which a dossier receipt counts from the next working day (`CUTOFF_HOUR`, default 15). */
+  cutoffHour: number;
   /** Development mode: the explorer landing page and error details. */
   development: boolean;
   introspection: boolean;
@@ -74,11 +90,19 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR || ".data",
     adminToken,
     demoData: bool("DEMO_DATA", true),
+    cutoffHour: int("CUTOFF_HOUR", 15, 0, 24),
     development,
     introspection: bool("INTROSPECTION", development),
     limits: {
       maxBodyBytes: int("MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxBatchItems: int("MAX_BATCH_ITEMS", 1000, 1, 10_000),
+      maxDepth: int("MAX_QUERY_DEPTH", 12, 2, 100),
+      maxAliases: int("MAX_ALIASES", 30, 0, 1000),
+      maxCost: int("MAX_QUERY_COST", 20_000, 10, 10_000_000),
+      rateLimitPerSecond: int("RATE_LIMIT_PER_SECOND", 50, 1, 100_000),
+      rateLimitBurst: int("RATE_LIMIT_BURST", 200, 1, 1_000_000),
+      maxSubscriptionsPerConnection: int("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 10_000),
+      maxSubscriptionsPerToken: int("MAX_SUBSCRIPTIONS_PER_TOKEN", 200, 1, 1_000_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,9 +11,10 @@ import type { Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
-import { authenticate } from "./modules/access/access.service.js";
+import { Authenticator } from "./modules/access/authenticator.js";
 import { buildSchema } from "./schema.js";
 import { formatError } from "./shared/errors.js";
+import { checkOperationLimits, RateLimiter } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
 import { attachWebSocket } from "./websocket.js";
 import { loadDemoData } from "./demo/load-demo.js";
@@ -43,14 +44,20 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
   const schema = await buildSchema();
   const httpServer = createHttpServer();
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) => formatError(formatted, error, config.development);
+  const authenticator = new Authenticator(database, config.adminToken);
+  await authenticator.start();
+  const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
   const contextFor = async (authorization: unknown): Promise<Context> =>
-    createContext(await authenticate(authorization, { adminToken: config.adminToken }), database, config);
+    createContext(await authenticator.authenticate(authorization), database, config);
 
   const ws = attachWebSocket(httpServer, {
     schema,
     connect: contextFor,
     formatError: (error: GraphQLError) => format(error.toJSON(), error),
-    maxPayloadBytes: config.limits.maxBodyBytes,
+    limits: config.limits,
+    rateLimiter,
+    introspection: config.introspection,
+    onTokenRevoked: (listener) => authenticator.onRevoked(listener),
   });
 
   const apollo = new ApolloServer<Context>({
@@ -61,6 +68,13 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
+      {
+        // The same operation limits as on WebSocket, once the operation is parsed and validated.
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ document, operationName, request }) =>
+            checkOperationLimits(schema, document, operationName, request.variables, config.limits),
+        }),
+      },
       config.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -70,7 +84,11 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
 
   const handleGraphql = graphqlHttpHandler(
     apollo,
-    (req: IncomingMessage) => contextFor(req.headers.authorization),
+    async (req: IncomingMessage) => {
+      const context = await contextFor(req.headers.authorization);
+      rateLimiter.take(context.viewer.tokenId ?? `ip:${req.socket.remoteAddress ?? "?"}`);
+      return context;
+    },
     config.limits.maxBodyBytes,
   );
   httpServer.on("request", (req, res) => {
@@ -111,6 +129,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
     close: () =>
       (closing ??= (async () => {
         await apollo.stop();
+        await authenticator.stop();
         await database.close();
       })()),
   };

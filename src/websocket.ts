@@ -1,56 +1,157 @@
-import type { Server } from "node:http";
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from "graphql";
+import type { IncomingMessage, Server } from "node:http";
+import {
+  GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode,
+  type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Limits } from "./config.js";
 import type { Context } from "./context.js";
-import { UnauthenticatedError } from "./shared/errors.js";
+import { SafeError, UnauthenticatedError } from "./shared/errors.js";
+import { checkOperationLimits, type RateLimiter } from "./shared/limits.js";
 
 export interface WebSocketAdapterOptions {
   schema: GraphQLSchema;
   /** Resolves the connection's `authorization` parameter into a context; throws UNAUTHENTICATED. */
   connect: (authorization: unknown) => Promise<Context>;
-  formatError: (error: GraphQLError) => ReturnType<GraphQLError["toJSON"]>;
-  maxPayloadBytes: number;
+  formatError: (error: GraphQLError) => GraphQLFormattedError;
+  limits: Limits;
+  rateLimiter: RateLimiter;
+  introspection: boolean;
+  /** Registers a listener for revoked token ids; returns the unregistering function. */
+  onTokenRevoked: (listener: (tokenId: string) => void) => () => void;
 }
 
-/** The code a socket is closed with when its token is bad, expired or revoked. */
+/** Close codes of this hub, beside graphql-ws's own. */
 export const CLOSE_UNAUTHENTICATED = 4401;
 
-type Extra = { context?: Context };
+interface Connection {
+  context?: Context;
+  clientKey: string;
+  subscriptions: Set<string>;
+  expiryTimer?: NodeJS.Timeout;
+}
+type Extra = { socket: WebSocket; request: IncomingMessage; connection?: Connection };
 
 /**
  * graphql-ws beside the HTTP server on the same port and path. Apollo's pipeline does not run for WebSocket
- * operations, so authentication and error masking are wired here too.
+ * operations, so authentication, operation limits, rate limits, subscription caps and error masking are applied
+ * here with the same functions the HTTP side uses.
  */
 export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOptions) {
-  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: options.maxPayloadBytes });
-  const format = (result: ExecutionResult): ExecutionResult =>
-    result.errors ? { ...result, errors: result.errors.map((e) => options.formatError(e) as unknown as GraphQLError) } : result;
+  const { limits } = options;
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.maxBodyBytes });
+  const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const perClient = new Map<string, number>();
+  const open = new Map<WebSocket, Connection>();
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => options.formatError(e));
+  // Errors returned from onSubscribe reach the client through onError, which masks them.
+  const fail = (error: unknown): GraphQLError[] => [
+    error instanceof GraphQLError ? error : new GraphQLError("Internal server error", { originalError: error as Error }),
+  ];
+  const release = (connection: Connection, id: string) => {
+    if (!connection.subscriptions.delete(id)) return;
+    const left = (perClient.get(connection.clientKey) ?? 1) - 1;
+    if (left <= 0) perClient.delete(connection.clientKey);
+    else perClient.set(connection.clientKey, left);
+  };
+
+  const stopRevocations = options.onTokenRevoked((tokenId) => {
+    for (const [socket, connection] of open) {
+      if (connection.context?.viewer.tokenId === tokenId) socket.close(CLOSE_UNAUTHENTICATED, "Token revoked");
+    }
+  });
 
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
+        const { socket } = ctx.extra;
         try {
-          (ctx.extra as Extra).context = await options.connect(ctx.connectionParams?.authorization);
+          const context = await options.connect(ctx.connectionParams?.authorization);
+          const viewer = context.viewer;
+          const address = ctx.extra.request.socket.remoteAddress ?? "?";
+          const connection: Connection = { context, clientKey: viewer.tokenId ?? `ip:${address}`, subscriptions: new Set() };
+          if (viewer.expiresAt) {
+            const ms = viewer.expiresAt.getTime() - Date.now();
+            // setTimeout holds at most ~24.8 days; longer-lived connections are re-checked on each subscribe.
+            if (ms < 2 ** 31 - 1) connection.expiryTimer = setTimeout(() => socket.close(CLOSE_UNAUTHENTICATED, "Token expired"), ms);
+          }
+          ctx.extra.connection = connection;
+          open.set(socket, connection);
           return true;
         } catch (error) {
           if (error instanceof UnauthenticatedError) {
-            ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, "Unauthenticated");
+            socket.close(CLOSE_UNAUTHENTICATED, "Unauthenticated");
             return false;
           }
           throw error;
         }
       },
-      context: (ctx) => (ctx.extra as Extra).context!,
-      onNext: (_ctx, _id, _payload, _args, result) => format(result as ExecutionResult),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e as GraphQLError)),
+      onClose: (ctx) => {
+        const connection = ctx.extra.connection;
+        if (!connection) return;
+        clearTimeout(connection.expiryTimer);
+        for (const id of [...connection.subscriptions]) release(connection, id);
+        open.delete(ctx.extra.socket);
+      },
+      onSubscribe: (ctx, id, payload) => {
+        const connection = ctx.extra.connection!;
+        const context = connection.context!;
+        try {
+          if (context.viewer.expiresAt && context.viewer.expiresAt.getTime() <= Date.now()) {
+            ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, "Token expired");
+            throw new UnauthenticatedError("the token has expired");
+          }
+          options.rateLimiter.take(connection.clientKey);
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return fail(new SafeError("BAD_USER_INPUT", (error as Error).message));
+          }
+          const errors = validate(options.schema, document, rules);
+          if (errors.length > 0) {
+            return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+          }
+          checkOperationLimits(options.schema, document, payload.operationName, payload.variables, limits);
+          if (connection.subscriptions.size >= limits.maxSubscriptionsPerConnection) {
+            throw new SafeError("RATE_LIMITED", `at most ${limits.maxSubscriptionsPerConnection} operations may be open on one connection`);
+          }
+          if ((perClient.get(connection.clientKey) ?? 0) >= limits.maxSubscriptionsPerToken) {
+            throw new SafeError("RATE_LIMITED", `at most ${limits.maxSubscriptionsPerToken} operations may be open for one token`);
+          }
+          connection.subscriptions.add(id);
+          perClient.set(connection.clientKey, (perClient.get(connection.clientKey) ?? 0) + 1);
+          return {
+            schema: options.schema,
+            document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: context,
+          };
+        } catch (error) {
+          return fail(error);
+        }
+      },
+      onComplete: (ctx, id) => {
+        if (ctx.extra.connection) release(ctx.extra.connection, id);
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const r = result as ExecutionResult;
+        return r.errors ? ({ ...r, errors: formatAll(r.errors) } as unknown as ExecutionResult) : r;
+      },
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors as GraphQLError[]),
     },
     wss,
   );
 
   return {
     /** Closes every socket (1001 Going Away) and the WebSocket server. */
-    dispose: () => cleanup.dispose(),
+    dispose: async () => {
+      stopRevocations();
+      for (const connection of open.values()) clearTimeout(connection.expiryTimer);
+      await cleanup.dispose();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { Context } from "../context.js";
 import type { Tx } from "../db/client.js";
+import { recordAudit } from "../modules/access/access.service.js";
 import { BadInputError } from "./errors.js";
 
 @ObjectType({ description: "Why one item of a batch was not applied." })
@@ -85,7 +86,11 @@ export async function runBatch<I>(
   for (const [index, item] of items.entries()) {
     const key = keyOf(item);
     try {
-      const outcome = await ctx.db.transaction((tx) => apply(tx, item, index));
+      const outcome = await ctx.db.transaction(async (tx) => {
+        const applied = await apply(tx, item, index);
+        if (applied === "applied") await recordAudit(tx, ctx.viewer, operation, key);
+        return applied;
+      });
       result[outcome]++;
       result.items.push({ key, ok: true, error: null });
     } catch (error) {

@@ -52,7 +52,8 @@ export class ForbiddenError extends SafeError {
 
 export class UnauthenticatedError extends SafeError {
   constructor(message = "the token is missing, malformed, expired or revoked") {
-    super("UNAUTHENTICATED", message);
+    // Apollo answers errors thrown while building the context with this status (and strips `http` from the body).
+    super("UNAUTHENTICATED", message, { http: { status: 401 } });
   }
 }
 

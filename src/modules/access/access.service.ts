@@ -1,27 +1,7 @@
-import { timingSafeEqual, createHash } from "node:crypto";
+import type { Tx } from "../../db/client.js";
 import { ForbiddenError, UnauthenticatedError } from "../../shared/errors.js";
-import { anonymousViewer, bootstrapAdmin, type Viewer } from "./viewer.js";
-
-export interface AccessDeps {
-  adminToken: string | undefined;
-}
-
-/** Reads `Bearer <token>` (HTTP header or WebSocket `authorization` parameter) into a viewer. */
-export async function authenticate(authorization: unknown, deps: AccessDeps): Promise<Viewer> {
-  if (authorization === undefined || authorization === null || authorization === "") return anonymousViewer;
-  if (typeof authorization !== "string") throw new UnauthenticatedError("authorization must be a string");
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) throw new UnauthenticatedError("authorization must be `Bearer <token>`");
-  const token = match[1]!;
-  if (deps.adminToken && sameSecret(token, deps.adminToken)) return bootstrapAdmin();
-  throw new UnauthenticatedError();
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash("sha256").update(a).digest();
-  const hb = createHash("sha256").update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
+import { appendAudit } from "./access.store.js";
+import type { Viewer } from "./viewer.js";
 
 /** True when the viewer may write rows of the unit at `unitPath` (an ltree path). */
 export function canWriteAt(viewer: Viewer, unitPath: string): boolean {
@@ -73,4 +53,15 @@ export function assertWriter(viewer: Viewer): void {
 /** ltree containment (`path <@ scope`) computed in memory. */
 export function isWithin(path: string, scope: string): boolean {
   return path === scope || path.startsWith(`${scope}.`);
+}
+
+/** Throws unless the viewer is an administrator. */
+export function assertAdmin(viewer: Viewer): void {
+  if (viewer.kind === "anonymous") throw new UnauthenticatedError("this needs an administrator token");
+  if (!viewer.roles.has("ADMIN")) throw new ForbiddenError("this needs the ADMIN role");
+}
+
+/** Records an applied write in the audit trail, inside the write's own transaction. */
+export async function recordAudit(tx: Tx, viewer: Viewer, operation: string, key: string): Promise<void> {
+  await appendAudit(tx, { tokenId: viewer.tokenId ?? "anonymous", tokenLabel: viewer.label, operation, key });
 }

@@ -10,6 +10,8 @@ export interface Viewer {
   roles: ReadonlySet<Role>;
   /** The token's agency subtree as an ltree path; `null`: the whole country (meaningless for anonymous). */
   scopePath: string | null;
+  /** When the token stops working; null: never. */
+  expiresAt: Date | null;
 }
 
 export const anonymousViewer: Viewer = Object.freeze({
@@ -18,8 +20,9 @@ export const anonymousViewer: Viewer = Object.freeze({
   label: null,
   roles: new Set<Role>(),
   scopePath: null,
+  expiresAt: null,
 });
 
 export function bootstrapAdmin(): Viewer {
-  return { kind: "token", tokenId: "bootstrap", label: "ADMIN_TOKEN", roles: new Set<Role>(["ADMIN"]), scopePath: null };
+  return { kind: "token", tokenId: "bootstrap", label: "ADMIN_TOKEN", roles: new Set<Role>(["ADMIN"]), scopePath: null, expiresAt: null };
 }

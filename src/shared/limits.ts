@@ -1,0 +1,136 @@
+import {
+  Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { createRequire } from "node:module";
+import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
+import type { Limits } from "../config.js";
+import { DEFAULT_PAGE_SIZE } from "./pagination.js";
+import { SafeError } from "./errors.js";
+
+// The package's ESM build imports `graphql/index.mjs`, a second graphql realm beside the CommonJS one type-graphql
+// and Apollo use; its CommonJS build shares theirs.
+const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as { getComplexity: typeof GetComplexity };
+
+/**
+ * Cost of a field: 1, plus its children's cost multiplied by the page size when the field takes `first`
+ * (a connection), so a nested list of lists costs what it could return.
+ */
+const pageAwareEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === "number" ? args.first : "first" in args ? DEFAULT_PAGE_SIZE : 1;
+  return 1 + childComplexity * Math.max(first, 1);
+};
+
+function tooMuch(what: string, value: number, limit: number): SafeError {
+  return new SafeError("BAD_USER_INPUT", `the operation's ${what} is ${value}, over the limit of ${limit}`, { limit: what });
+}
+
+/**
+ * Rejects an operation that is too deep, uses too many aliases or costs too much. The same check runs for HTTP
+ * (an Apollo plugin) and WebSocket (graphql-ws `onSubscribe`).
+ */
+export function checkOperationLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: Limits,
+): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) return; // graphql-js reports the missing operation itself
+
+  const { depth, aliases } = measure(operation.selectionSet, fragments, new Set());
+  if (depth > limits.maxDepth) throw tooMuch("depth", depth, limits.maxDepth);
+  if (aliases > limits.maxAliases) throw tooMuch("number of aliases", aliases, limits.maxAliases);
+
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [pageAwareEstimator],
+    });
+  } catch {
+    // Invalid variables: execution rejects the operation with a precise BAD_USER_INPUT before resolving anything.
+    return;
+  }
+  if (cost > limits.maxCost) throw tooMuch("estimated cost", cost, limits.maxCost);
+}
+
+/** Depth and alias count of a selection set, following fragment spreads (each fragment once per path). */
+function measure(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): { depth: number; aliases: number } {
+  let depth = 0;
+  let aliases = 0;
+  for (const selection of set.selections) {
+    let inner = { depth: 0, aliases: 0 };
+    if (selection.kind === Kind.FIELD) {
+      if (selection.alias) aliases++;
+      if (selection.selectionSet) inner = measure(selection.selectionSet, fragments, visiting);
+      inner = { depth: inner.depth + 1, aliases: inner.aliases };
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      inner = measure(selection.selectionSet, fragments, visiting);
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (fragment && !visiting.has(name)) {
+        visiting.add(name);
+        inner = measure(fragment.selectionSet, fragments, visiting);
+        visiting.delete(name);
+      }
+    }
+    depth = Math.max(depth, inner.depth);
+    aliases += inner.aliases;
+  }
+  return { depth, aliases };
+}
+
+/**
+ * Token buckets per client key (token id, or address when anonymous), on this instance. Behind a load balancer of
+ * N instances a client gets at most N times the rate; that bound is what an in-process limiter can promise without
+ * a shared store on the hot path.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {}
+
+  /** Takes one operation from the key's bucket; throws RATE_LIMITED with a retry hint when it is empty. */
+  take(key: string, now = Date.now()): void {
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      this.buckets.set(key, bucket);
+      const retryAfterSeconds = Math.ceil((1 - bucket.tokens) / this.perSecond);
+      throw new SafeError("RATE_LIMITED", `too many requests; retry in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+      });
+    }
+    bucket.tokens -= 1;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 100_000) this.sweep(now);
+  }
+
+  /** Drops full buckets so that memory stays bounded by the clients active in the last refill period. */
+  private sweep(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
+    }
+  }
+}
