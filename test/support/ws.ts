@@ -1,4 +1,5 @@
-import { createClient, type Client, type ExecutionResult } from "graphql-ws";
+import type { FormattedExecutionResult } from "graphql";
+import { createClient, type Client } from "graphql-ws";
 import { WebSocket } from "ws";
 
 /** A graphql-ws client for a test server, with the token in the connection parameters. */
@@ -15,7 +16,7 @@ export function wsClient(httpUrl: string, token?: string | null, onClose?: (code
 }
 
 /** Runs one operation over the socket and resolves with its first result (or rejects with the error). */
-export function wsOnce<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<ExecutionResult<T>> {
+export function wsOnce<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult<T>> {
   return new Promise((resolve, reject) => {
     let settled = false;
     client.subscribe<T>({ query, variables }, {

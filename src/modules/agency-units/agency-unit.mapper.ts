@@ -1,5 +1,5 @@
 import type { AgencyUnitRow } from "../../db/schema/index.js";
-import { AgencyUnit, AgencyUnitKind } from "./agency-unit.types.js";
+import { AgencyUnit, AgencyUnitKind, AgencyUnitLink, AgencyUnitLinkKind } from "./agency-unit.types.js";
 
 /** The one place rows become API objects. */
 export function toAgencyUnit(row: AgencyUnitRow): AgencyUnit {
@@ -16,4 +16,9 @@ export function toAgencyUnit(row: AgencyUnitRow): AgencyUnit {
     address: row.address,
     isDemo: row.demo,
   });
+}
+
+/** A link row joined with the unit at its other end. */
+export function toAgencyUnitLink(kind: string, effectiveOn: string | null, other: AgencyUnitRow): AgencyUnitLink {
+  return Object.assign(new AgencyUnitLink(), { kind: kind as AgencyUnitLinkKind, effectiveOn, unit: toAgencyUnit(other) });
 }

@@ -1,6 +1,8 @@
-import { and, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lte, gte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { agencyUnits, type AgencyUnitRow } from "../../db/schema/index.js";
+import { agencyUnitLinks, agencyUnits, type AgencyUnitRow } from "../../db/schema/index.js";
+
+type Reader = Db | Tx;
 
 /** SQL condition: the unit is valid on `date` (YYYY-MM-DD). */
 export function validOn(date: string) {
@@ -14,7 +16,7 @@ export function validOn(date: string) {
  * The units with these codes valid on `asOf`, keyed by code. A code is reused by successor units, so it names at
  * most one unit on a given day.
  */
-export async function findUnitsByCodes(db: Db | Tx, codes: readonly string[], asOf: string): Promise<Map<string, AgencyUnitRow>> {
+export async function findUnitsByCodes(db: Reader, codes: readonly string[], asOf: string): Promise<Map<string, AgencyUnitRow>> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .select()
@@ -27,7 +29,7 @@ export async function findUnitsByCodes(db: Db | Tx, codes: readonly string[], as
  * The unit a code names on `asOf`, or — when none is valid that day — the most recent unit that carried the code
  * (a lookup of a dissolved unit still finds it).
  */
-export async function findUnitByCode(db: Db | Tx, code: string, asOf: string): Promise<AgencyUnitRow | undefined> {
+export async function findUnitByCode(db: Reader, code: string, asOf: string): Promise<AgencyUnitRow | undefined> {
   const [row] = await db
     .select()
     .from(agencyUnits)
@@ -38,4 +40,150 @@ export async function findUnitByCode(db: Db | Tx, code: string, asOf: string): P
     )
     .limit(1);
   return row;
+}
+
+/** Units by internal id, in no particular order. */
+export async function findUnitsByIds(db: Reader, ids: readonly number[]): Promise<AgencyUnitRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(agencyUnits).where(inArray(agencyUnits.id, [...ids]));
+}
+
+/** The children of all these parents valid on `asOf` (optionally of one kind), ordered by code. */
+export async function findChildren(db: Reader, parentIds: readonly number[], asOf: string, kind: string | null): Promise<AgencyUnitRow[]> {
+  return db
+    .select()
+    .from(agencyUnits)
+    .where(
+      and(
+        inArray(agencyUnits.parentId, [...parentIds]),
+        validOn(asOf),
+        kind === null ? undefined : sql`${agencyUnits.kind} = ${kind}`,
+      ),
+    )
+    .orderBy(asc(agencyUnits.code), asc(agencyUnits.id));
+}
+
+/** Which units a list shows: every condition given must hold. */
+export interface UnitListWhere {
+  parentId?: number;
+  /** Strictly below the unit at this ltree path (uses the GIST index on `path`). */
+  below?: string;
+  kind?: string;
+  asOf: string;
+  /** Normalised search text; see {@link unitPage}. */
+  search?: string;
+}
+
+function listCondition(where: UnitListWhere): SQL | undefined {
+  return and(
+    where.parentId === undefined ? undefined : eq(agencyUnits.parentId, where.parentId),
+    where.below === undefined
+      ? undefined
+      : and(sql`${agencyUnits.path} <@ ${where.below}::ltree`, sql`${agencyUnits.path} <> ${where.below}::ltree`),
+    where.kind === undefined ? undefined : sql`${agencyUnits.kind} = ${where.kind}`,
+    validOn(where.asOf),
+    where.search === undefined ? undefined : searchCondition(where.search),
+  );
+}
+
+/**
+ * Every word of the search occurs in the name, without regard to case or diacritics (each word an ILIKE on
+ * `lt_norm(name)`, served by its trigram GIN index), or the search is exactly the agency or GSO code.
+ */
+function searchCondition(search: string): SQL {
+  const words = search.split(" ").map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return or(
+    and(...words.map((pattern) => sql`lt_norm(${agencyUnits.name}) ILIKE lt_norm(${pattern})`)),
+    eq(agencyUnits.code, search),
+    eq(agencyUnits.gsoCode, search),
+  )!;
+}
+
+/** Similarity rank, rounded so that it survives a cursor round trip exactly. */
+function rankOf(search: string): SQL<string> {
+  return sql<string>`round(similarity(lt_norm(${agencyUnits.name}), lt_norm(${search}))::numeric, 6)`;
+}
+
+export interface UnitPageRow {
+  unit: AgencyUnitRow;
+  /** Similarity rank as a decimal string when searching; `null` otherwise. */
+  rank: string | null;
+}
+
+/**
+ * One page (`limit` rows) of units, keyset-paginated: by similarity rank (best first) then code and id when
+ * searching, else by code and id. `after` holds the cursor values of the previous page's last row.
+ */
+export async function unitPage(db: Reader, where: UnitListWhere, limit: number, after: unknown[] | undefined): Promise<UnitPageRow[]> {
+  const search = where.search;
+  const rank = search === undefined ? sql<null>`NULL` : rankOf(search);
+  let keyset: SQL | undefined;
+  if (after !== undefined) {
+    if (search === undefined) {
+      const [code, id] = after as [string, number];
+      keyset = sql`(${agencyUnits.code}, ${agencyUnits.id}) > (${code}, ${id})`;
+    } else {
+      const [r, code, id] = after as [string, string, number];
+      keyset = sql`(${rank} < ${r}::numeric OR (${rank} = ${r}::numeric AND (${agencyUnits.code}, ${agencyUnits.id}) > (${code}, ${id})))`;
+    }
+  }
+  const query = db
+    .select({ unit: agencyUnits, rank })
+    .from(agencyUnits)
+    .where(and(listCondition(where), keyset));
+  const ordered =
+    search === undefined
+      ? query.orderBy(asc(agencyUnits.code), asc(agencyUnits.id))
+      : query.orderBy(sql`${rank} DESC`, asc(agencyUnits.code), asc(agencyUnits.id));
+  return (await ordered.limit(limit)) as UnitPageRow[];
+}
+
+/** The number of units a list shows over all pages. */
+export async function countUnits(db: Reader, where: UnitListWhere): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(agencyUnits).where(listCondition(where));
+  return Number(row?.n ?? 0);
+}
+
+export interface LinkWithUnit {
+  /** The unit whose links these are. */
+  ownerId: number;
+  kind: string;
+  effectiveOn: string | null;
+  /** The unit at the other end. */
+  other: AgencyUnitRow;
+}
+
+/**
+ * The successor links (`direction: "successors"`) or predecessor links of all these units, each joined with the
+ * unit at the other end.
+ */
+export async function findLinks(db: Reader, ids: readonly number[], direction: "successors" | "predecessors"): Promise<LinkWithUnit[]> {
+  const [own, other] =
+    direction === "successors" ? [agencyUnitLinks.fromId, agencyUnitLinks.toId] : [agencyUnitLinks.toId, agencyUnitLinks.fromId];
+  return db
+    .select({ ownerId: own, kind: agencyUnitLinks.kind, effectiveOn: agencyUnitLinks.effectiveOn, other: agencyUnits })
+    .from(agencyUnitLinks)
+    .innerJoin(agencyUnits, eq(agencyUnits.id, other))
+    .where(inArray(own, [...ids]))
+    .orderBy(sql`${agencyUnitLinks.effectiveOn} NULLS LAST`, asc(agencyUnits.code), asc(agencyUnits.id));
+}
+
+/** Units with this code whose validity overlaps `[validFrom, validTo]` (null ends are open), other than `exceptId`. */
+export async function findOverlapping(
+  db: Reader,
+  code: string,
+  validFrom: string | null,
+  validTo: string | null,
+  exceptId: number | null,
+): Promise<AgencyUnitRow[]> {
+  return db
+    .select()
+    .from(agencyUnits)
+    .where(
+      and(
+        eq(agencyUnits.code, code),
+        sql`daterange(${agencyUnits.validFrom}, ${agencyUnits.validTo}, '[]') && daterange(${validFrom}::date, ${validTo}::date, '[]')`,
+        exceptId === null ? undefined : ne(agencyUnits.id, exceptId),
+      ),
+    );
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Connection } from "../../shared/pagination.js";
 import { DateScalar } from "../../shared/scalars.js";
 
 export enum AgencyUnitKind {
@@ -25,6 +26,40 @@ registerEnumType(AgencyUnitKind, {
     WARD: { description: "A ward (phường)." },
     TOWNSHIP: { description: "A township (thị trấn)." },
     SERVICE_UNIT: { description: "A public service unit, e.g. a land registration branch or a post office." },
+  },
+});
+
+/** The tier of government; the same values as the procedures' `level` (DB enum `procedure_level`). */
+export enum AdministrativeLevel {
+  CENTRAL = "CENTRAL",
+  PROVINCE = "PROVINCE",
+  DISTRICT = "DISTRICT",
+  COMMUNE = "COMMUNE",
+}
+registerEnumType(AdministrativeLevel, {
+  name: "AdministrativeLevel",
+  description: "The tier of government (cấp): central, province, district (until 1 July 2025) or commune.",
+  valuesConfig: {
+    CENTRAL: { description: "Central government: ministries and ministry-level bodies (cấp trung ương)." },
+    PROVINCE: { description: "Province level: provinces and their departments (cấp tỉnh)." },
+    DISTRICT: { description: "District level: districts and their offices (cấp huyện); abolished 1 July 2025." },
+    COMMUNE: { description: "Commune level: communes, wards and townships (cấp xã)." },
+  },
+});
+
+/** How a unit was succeeded; the DB enum `agency_unit_link_kind`. */
+export enum AgencyUnitLinkKind {
+  MERGED_INTO = "MERGED_INTO",
+  SPLIT_INTO = "SPLIT_INTO",
+  RENAMED = "RENAMED",
+}
+registerEnumType(AgencyUnitLinkKind, {
+  name: "AgencyUnitLinkKind",
+  description: "How a unit was succeeded by another (sáp nhập, chia tách, đổi tên).",
+  valuesConfig: {
+    MERGED_INTO: { description: "The predecessor was merged into the successor (sáp nhập)." },
+    SPLIT_INTO: { description: "The predecessor was split; the successor is one of the parts (chia tách)." },
+    RENAMED: { description: "The predecessor was renamed or re-coded into the successor (đổi tên)." },
   },
 });
 
@@ -61,3 +96,21 @@ export class AgencyUnit {
   @Field(() => Boolean, { description: "True for demo data (generated or with unverified codes), not official records." })
   isDemo!: boolean;
 }
+
+/** A typed predecessor/successor link seen from one of its ends. */
+@ObjectType({ description: "A link between a unit and a predecessor or successor (a merger, a split, a renaming)." })
+export class AgencyUnitLink {
+  @Field(() => AgencyUnitLinkKind, {
+    description: "How the predecessor was succeeded, always read predecessor → successor (`MERGED_INTO`: the predecessor was merged into the successor).",
+  })
+  kind!: AgencyUnitLinkKind;
+
+  @Field(() => AgencyUnit, { description: "The unit at the other end: the successor in `successors`, the predecessor in `predecessors`." })
+  unit!: AgencyUnit;
+
+  @Field(() => DateScalar, { nullable: true, description: "The first day of the successor's responsibility; null when unknown." })
+  effectiveOn!: string | null;
+}
+
+@ObjectType({ description: "A page of agency units." })
+export class AgencyUnitConnection extends Connection(AgencyUnit) {}
