@@ -16,7 +16,7 @@ export function wsClient(httpUrl: string, token?: string | null, onClose?: (code
 }
 
 /** Runs one operation over the socket and resolves with its first result (or rejects with the error). */
-export function wsOnce<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult<T>> {
+export function wsOnce<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<FormattedExecutionResult<T, unknown>> {
   return new Promise((resolve, reject) => {
     let settled = false;
     client.subscribe<T>({ query, variables }, {
