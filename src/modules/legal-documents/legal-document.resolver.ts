@@ -1,12 +1,91 @@
-import { Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../context.js";
+import { BatchResult } from "../../shared/batch.js";
+import { AgencyUnit } from "../agency-units/agency-unit.types.js";
+import { upsertLegalDocuments } from "./legal-document-upsert.service.js";
+import { DOCUMENT_ERROR_CODES } from "./legal-document.errors.js";
+import { getLegalDocument, issuedDocumentsOf, listDocumentTypes, listLegalDocuments } from "./legal-document.service.js";
+import {
+  LegalDocument, LegalDocumentConnection, LegalDocumentFilter, LegalDocumentInput, LegalDocumentRelation, LegalDocumentType,
+} from "./legal-document.types.js";
 
-@Resolver()
+@Resolver(() => LegalDocument)
 export class LegalDocumentResolver {
-  @Query(() => String, { description: "placeholder" })
-  legaldocumentPlaceholder(): string {
-    return "";
+  @Query(() => LegalDocument, {
+    nullable: true,
+    description:
+      "One document by its symbol; null when none has it. When several documents share the symbol (every People's " +
+      "Committee issues a `53/KH-UBND`), give `issuerCode` (or `issuerName`) and `year`, else BAD_USER_INPUT.",
+  })
+  legalDocument(
+    @Arg("symbol", () => String, { description: "Number and symbol, e.g. `53/KH-UBND`." }) symbol: string,
+    @Arg("issuerCode", () => String, { nullable: true, description: "Agency code of the issuing unit." }) issuerCode: string | null,
+    @Arg("issuerName", () => String, { nullable: true, description: "Issuer name of a central body without a unit, e.g. `Chính phủ`." }) issuerName: string | null,
+    @Arg("year", () => Int, { nullable: true, description: "Year issued." }) year: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<LegalDocument | null> {
+    return getLegalDocument(ctx, { symbol, issuerCode, issuerName, year });
+  }
+
+  @Query(() => LegalDocumentConnection, {
+    description: "Documents matching the filter: ranked by relevance when `filter.search` is given, else newest issued first.",
+  })
+  legalDocuments(
+    @Arg("filter", () => LegalDocumentFilter, { nullable: true, description: "Conditions; all must hold." }) filter: LegalDocumentFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0–100 (default 20)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "The `endCursor` of the previous page." }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return listLegalDocuments(ctx, filter, first, after);
+  }
+
+  @Query(() => [LegalDocumentType], { description: "The known document type codes with their names." })
+  legalDocumentTypes(): LegalDocumentType[] {
+    return listDocumentTypes();
+  }
+
+  @Mutation(() => BatchResult, {
+    description:
+      "Creates or replaces documents keyed by (symbol, issuer, year issued). Needs a writer token for the issuing " +
+      "unit's subtree, or a national administrator token for central bodies without a unit. " +
+      `Item errors: ${DOCUMENT_ERROR_CODES.join(", ")}.`,
+  })
+  upsertLegalDocuments(
+    @Arg("input", () => [LegalDocumentInput], { description: "The documents, at most the batch limit (1,000 by default)." }) input: LegalDocumentInput[],
+    @Ctx() ctx: Context,
+  ): Promise<BatchResult> {
+    return upsertLegalDocuments(ctx, input);
+  }
+
+  @FieldResolver(() => AgencyUnit, { nullable: true, description: "The issuing unit; null for central bodies without a unit (see `issuerName`)." })
+  issuer(@Root() doc: LegalDocument, @Ctx() ctx: Context): Promise<AgencyUnit | null> | null {
+    return doc.issuerUnitId === null ? null : ctx.loaders.agencyUnits.byId.load(doc.issuerUnitId);
+  }
+
+  @FieldResolver(() => [LegalDocumentRelation], { description: "Outgoing relations: this document <kind> `document`." })
+  relations(@Root() doc: LegalDocument, @Ctx() ctx: Context): Promise<LegalDocumentRelation[]> {
+    return ctx.loaders.legalDocuments.relations.load(doc.id);
+  }
+
+  @FieldResolver(() => [LegalDocumentRelation], {
+    description: "Incoming relations: `document` <kind> this document, e.g. the plans implementing this directive.",
+  })
+  referencedBy(@Root() doc: LegalDocument, @Ctx() ctx: Context): Promise<LegalDocumentRelation[]> {
+    return ctx.loaders.legalDocuments.referencedBy.load(doc.id);
+  }
+}
+
+@Resolver(() => AgencyUnit)
+export class AgencyUnitDocumentsResolver {
+  @FieldResolver(() => [LegalDocument], { description: "Documents this unit issued, newest first." })
+  issuedDocuments(
+    @Root() unit: AgencyUnit,
+    @Arg("first", () => Int, { defaultValue: 20, description: "How many, 0–100." }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<LegalDocument[]> {
+    return issuedDocumentsOf(ctx, unit, first);
   }
 }
 
 /** Every resolver class of this domain, registered in `src/schema.ts`. */
-export const legalDocumentResolvers = [LegalDocumentResolver] as const;
+export const legalDocumentResolvers = [LegalDocumentResolver, AgencyUnitDocumentsResolver] as const;

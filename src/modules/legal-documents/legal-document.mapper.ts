@@ -1,0 +1,30 @@
+import type { LegalDocumentRow } from "../../db/schema/index.js";
+import { vnToday } from "../../shared/scalars.js";
+import { deriveStatus } from "./document-status.js";
+import { documentType } from "./document-types.js";
+import { LegalDocument, LegalDocumentStatus } from "./legal-document.types.js";
+
+/** The one place rows become API objects; a missing status is derived as of today (Vietnam time). */
+export function toLegalDocument(row: LegalDocumentRow, today: string = vnToday()): LegalDocument {
+  return Object.assign(new LegalDocument(), {
+    id: row.id,
+    issuerUnitId: row.issuerUnitId,
+    symbol: row.symbol,
+    number: row.number,
+    year: row.issuedYear,
+    type: row.docType,
+    typeName: documentType(row.docType)?.name ?? row.docType,
+    issuerAbbr: row.issuerAbbr,
+    issuerName: row.issuerName,
+    signer: row.signer,
+    issuedOn: row.issuedOn,
+    effectiveFrom: row.effectiveFrom,
+    expiresOn: row.expiresOn,
+    status: (row.status ?? deriveStatus(row, today)) as LegalDocumentStatus,
+    statusDerived: row.status === null,
+    summary: row.summary,
+    body: row.body,
+    isDemo: row.demo,
+    updatedAt: row.updatedAt,
+  });
+}
