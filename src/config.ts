@@ -36,6 +36,8 @@ export interface Config {
   /** Development mode: the explorer landing page and error details. */
   development: boolean;
   introspection: boolean;
+  /** Responses carry `x-sql-statements`, the statements an HTTP operation sent (not in production). */
+  statementHeader: boolean;
   limits: Limits;
 }
 
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     cutoffHour: int("CUTOFF_HOUR", 15, 0, 24),
     development,
     introspection: bool("INTROSPECTION", development),
+    statementHeader: nodeEnv !== "production",
     limits: {
       maxBodyBytes: int("MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxBatchItems: int("MAX_BATCH_ITEMS", 1000, 1, 10_000),

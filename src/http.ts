@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Context } from "./context.js";
+import { statementScope } from "./db/client.js";
 
 /** A request body over the configured size: answered 413 before any parsing. */
 class BodyTooLarge extends Error {}
@@ -31,6 +32,8 @@ export function graphqlHttpHandler(
   apollo: ApolloServer<Context>,
   buildContext: (req: IncomingMessage) => Promise<Context>,
   maxBodyBytes: number,
+  /** Adds `x-sql-statements` (statements the operation sent) to responses; off in production. */
+  statementHeader: boolean,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     let body: unknown = undefined;
@@ -59,11 +62,15 @@ export function graphqlHttpHandler(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
-      context: () => buildContext(req),
-    });
+    const statements = { count: 0 };
+    const response = await statementScope.run(statements, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
+        context: () => buildContext(req),
+      }),
+    );
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (statementHeader) res.setHeader("x-sql-statements", String(statements.count));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);

@@ -12,6 +12,7 @@ import { createContext, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { Authenticator } from "./modules/access/authenticator.js";
+import { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
 import { buildSchema } from "./schema.js";
 import { formatError } from "./shared/errors.js";
 import { checkOperationLimits, RateLimiter } from "./shared/limits.js";
@@ -47,8 +48,10 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
   const authenticator = new Authenticator(database, config.adminToken);
   await authenticator.start();
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
+  const dossierEvents = new DossierEventHub(database);
+  await dossierEvents.start();
   const contextFor = async (authorization: unknown): Promise<Context> =>
-    createContext(await authenticator.authenticate(authorization), database, config);
+    createContext(await authenticator.authenticate(authorization), database, config, dossierEvents);
 
   const ws = attachWebSocket(httpServer, {
     schema,
@@ -90,6 +93,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
       return context;
     },
     config.limits.maxBodyBytes,
+    config.statementHeader,
   );
   httpServer.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -129,6 +133,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
     close: () =>
       (closing ??= (async () => {
         await apollo.stop();
+        await dossierEvents.stop();
         await authenticator.stop();
         await database.close();
       })()),

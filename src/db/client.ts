@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
@@ -33,11 +34,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Counts every statement drizzle sends. */
+/**
+ * Statements sent on behalf of one request: the HTTP handler runs each operation inside `statementScope.run`, so
+ * tests and developers see how many SQL statements an operation cost (response header `x-sql-statements`).
+ */
+export const statementScope = new AsyncLocalStorage<{ count: number }>();
+
+/** Counts every statement drizzle sends, in total and for the current request. */
 class CountingLogger implements Logger {
   readonly statements = { count: 0 };
   logQuery(): void {
     this.statements.count++;
+    const scope = statementScope.getStore();
+    if (scope) scope.count++;
   }
 }
 

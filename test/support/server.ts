@@ -16,6 +16,8 @@ export interface TestServer extends RunningServer {
 
 export interface GqlResponse<T> {
   status: number;
+  /** SQL statements the operation sent (the server's `x-sql-statements` header). */
+  statements: number;
   data: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
 }
@@ -45,7 +47,7 @@ export async function startServer(options: { env?: Record<string, string>; datab
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(server.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data: any; errors?: any[] };
-    return { status: res.status, data: body.data, errors: body.errors };
+    return { status: res.status, statements: Number(res.headers.get("x-sql-statements")), data: body.data, errors: body.errors };
   };
   return {
     ...server,
