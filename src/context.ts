@@ -2,6 +2,9 @@ import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import type { Viewer } from "./modules/access/viewer.js";
 import { createAgencyUnitLoaders } from "./modules/agency-units/agency-unit.loaders.js";
+import type { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
+import { createDossierLoaders } from "./modules/dossiers/dossier.loaders.js";
+import { createIndexLoaders } from "./modules/indexes/index.loaders.js";
 import { createLegalDocumentLoaders } from "./modules/legal-documents/legal-document.loaders.js";
 import { createProcedureLoaders } from "./modules/procedures/procedure.loaders.js";
 
@@ -11,6 +14,8 @@ export function createLoaders(db: Db) {
     agencyUnits: createAgencyUnitLoaders(db),
     legalDocuments: createLegalDocumentLoaders(db),
     procedures: createProcedureLoaders(db),
+    dossiers: createDossierLoaders(db),
+    indexes: createIndexLoaders(db),
   };
 }
 
@@ -23,8 +28,10 @@ export interface Context {
   database: Database;
   config: Config;
   loaders: Loaders;
+  /** Wakes this instance's dossier subscriptions; null outside a running server (scripts). */
+  dossierEvents: DossierEventHub | null;
 }
 
-export function createContext(viewer: Viewer, database: Database, config: Config): Context {
-  return { viewer, db: database.db, database, config, loaders: createLoaders(database.db) };
+export function createContext(viewer: Viewer, database: Database, config: Config, dossierEvents: DossierEventHub | null = null): Context {
+  return { viewer, db: database.db, database, config, loaders: createLoaders(database.db), dossierEvents };
 }

@@ -2,18 +2,44 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
 import { accessResolvers } from "./modules/access/access.resolver.js";
 import { agencyUnitResolvers } from "./modules/agency-units/agency-unit.resolver.js";
+import { calendarResolvers } from "./modules/calendar/calendar.resolver.js";
+import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
+import { indexResolvers } from "./modules/indexes/index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
 import { DateTimeScalar } from "./shared/scalars.js";
 
 /** The single list of resolvers. */
-export const resolvers = [...accessResolvers, ...agencyUnitResolvers, ...legalDocumentResolvers, ...procedureResolvers] as const;
+export const resolvers = [
+  ...accessResolvers,
+  ...agencyUnitResolvers,
+  ...legalDocumentResolvers,
+  ...procedureResolvers,
+  ...calendarResolvers,
+  ...dossierResolvers,
+  ...indexResolvers,
+] as const;
+
+/**
+ * Subscriptions read the database's event log through their own `subscribe` functions (an in-memory PubSub
+ * would not cross instances); type-graphql insists on a PubSub as soon as one subscription exists, so it gets one
+ * that refuses topic-based use.
+ */
+const noTopicPubSub = {
+  publish: () => {
+    throw new Error("topic-based subscriptions are not used: subscriptions read the event log");
+  },
+  subscribe: () => {
+    throw new Error("topic-based subscriptions are not used: subscriptions read the event log");
+  },
+};
 
 /** Builds the executable schema from the decorated resolver classes. */
 export async function buildSchema(): Promise<GraphQLSchema> {
   return buildTypeGraphQLSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: noTopicPubSub,
     validate: false,
   });
 }

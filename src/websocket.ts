@@ -6,7 +6,7 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Limits } from "./config.js";
-import type { Context } from "./context.js";
+import { createLoaders, type Context } from "./context.js";
 import { SafeError, UnauthenticatedError } from "./shared/errors.js";
 import { checkOperationLimits, type RateLimiter } from "./shared/limits.js";
 
@@ -24,6 +24,14 @@ export interface WebSocketAdapterOptions {
 
 /** Close codes of this hub, beside graphql-ws's own. */
 export const CLOSE_UNAUTHENTICATED = 4401;
+/** The code a socket is closed with when its client reads too slowly (it resumes with its last cursor). */
+export const CLOSE_TOO_SLOW = 4408;
+/**
+ * Bytes waiting in a socket's send buffer above which the client counts as too slow. Subscriptions are pull-based
+ * (each waits for its previous message to be handed to the network), so this only trips when many operations of
+ * one connection pile up.
+ */
+export const MAX_SOCKET_BUFFER_BYTES = 8 * 1024 * 1024;
 
 interface Connection {
   context?: Context;
@@ -128,7 +136,8 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
             document,
             operationName: payload.operationName,
             variableValues: payload.variables,
-            contextValue: context,
+            // Fresh loaders per operation: a connection's context lives as long as the socket.
+            contextValue: { ...context, loaders: createLoaders(context.db) },
           };
         } catch (error) {
           return fail(error);
@@ -137,7 +146,10 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
       onComplete: (ctx, id) => {
         if (ctx.extra.connection) release(ctx.extra.connection, id);
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, _id, _payload, _args, result) => {
+        if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER_BYTES) {
+          ctx.extra.socket.close(CLOSE_TOO_SLOW, "subscriber too slow, resume from your last cursor");
+        }
         const r = result as ExecutionResult;
         return r.errors ? ({ ...r, errors: formatAll(r.errors) } as unknown as ExecutionResult) : r;
       },

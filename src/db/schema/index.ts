@@ -2,3 +2,4 @@ export * from "./agency-units.js";
 export * from "./legal-documents.js";
 export * from "./procedures.js";
 export * from "./access.js";
+export * from "./dossiers.js";

@@ -1,0 +1,172 @@
+import type { Tx } from "../../db/client.js";
+import type { DossierRow } from "../../db/schema/index.js";
+import { ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import { toVnDate } from "../../shared/calendar/index.js";
+import { assertWriter, canWriteAt } from "../access/access.service.js";
+import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
+import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
+import { appendEvent } from "./dossier-event.store.js";
+import { assertNotFuture, checkDossierCode, cleanApplicant } from "./dossier-rules.js";
+import { INITIAL_STATUSES } from "./dossier-status.js";
+import { computeDueAt, processingDays, withDueAt, type LifecycleState } from "./dossier-timeliness.js";
+import { findProcedureByCode, insertDossier, lockDossierByCode, updateDossier, type DossierInsert } from "./dossier.store.js";
+import type { DossierInput } from "./dossier.inputs.js";
+import { Channel, DossierStatus, type ApplicantData } from "./dossier.types.js";
+
+type WriteContext = BatchContext & { config: { cutoffHour: number } };
+
+/**
+ * `submitDossiers`: receives new dossiers and updates the mutable fields of known ones, each item in its own
+ * transaction (see `runBatch`). A new dossier appends a RECEIVED event, a changed one an UPDATED event.
+ */
+export async function submitDossiers(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
+  assertWriter(ctx.viewer);
+  return runBatch(ctx, "submitDossiers", items, (item) => item.code, (tx, item) => submitOne(tx, ctx, item));
+}
+
+async function submitOne(tx: Tx, ctx: WriteContext, input: DossierInput): Promise<ItemOutcome> {
+  const code = input.code.trim();
+  const agencyCode = input.agencyCode.trim();
+  const procedureCode = input.procedureCode.trim();
+  checkDossierCode(code, agencyCode, input.receivedAt);
+  assertNotFuture("receivedAt", input.receivedAt);
+  if (input.dueAt && input.dueAt.getTime() <= input.receivedAt.getTime()) {
+    throw new ItemError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
+  }
+  const initialStatus = input.initialStatus ?? (input.channel === Channel.DIRECT ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED);
+  if (!INITIAL_STATUSES.includes(initialStatus)) {
+    throw new ItemError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
+  }
+  const applicant = input.applicant ? cleanApplicant(input.applicant) : undefined;
+
+  const receiptDate = toVnDate(input.receivedAt);
+  const procedure = await findProcedureByCode(tx, procedureCode);
+  if (!procedure) throw new ItemError("UNKNOWN_REFERENCE", `procedureCode: no procedure has the code ${procedureCode}`, "procedureCode");
+  const unit = (await findUnitsByCodes(tx, [agencyCode], receiptDate)).get(agencyCode);
+  if (!unit) {
+    throw new ItemError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${receiptDate}`, "agencyCode");
+  }
+  if (!canWriteAt(ctx.viewer, unit.path)) {
+    throw new ItemError("FORBIDDEN", `agencyCode: this token may not write dossiers of ${agencyCode}`, "agencyCode");
+  }
+
+  const mutable = {
+    channel: input.channel,
+    ...(applicant === undefined ? {} : applicantColumns(applicant)),
+    ...(input.paidOnline == null ? {} : { paidOnline: input.paidOnline }),
+    ...(input.digitised == null ? {} : { digitised: input.digitised }),
+    ...(input.electronicResult == null ? {} : { electronicResult: input.electronicResult }),
+  } satisfies Partial<DossierInsert>;
+
+  // New dossiers are the common case: insert first, and compare with the stored row only when the code exists.
+  const days = processingDays(procedure.committedDays);
+  const dueAt =
+    input.dueAt ??
+    computeDueAt(await loadWorkingCalendar(tx, ...yearsFor(input.receivedAt, null, days)), input.receivedAt, procedure.committedDays, ctx.config.cutoffHour);
+  const row = await insertDossier(tx, {
+    ...mutable,
+    code,
+    procedureId: procedure.id,
+    agencyId: unit.id,
+    holderId: unit.id,
+    status: initialStatus,
+    initialStatus,
+    receivedAt: input.receivedAt,
+    dueAt,
+    effectiveDueAt: dueAt,
+    lastEventAt: input.receivedAt,
+  });
+  if (row) {
+    await appendEvent(tx, {
+      dossierId: row.id,
+      kind: "RECEIVED",
+      fromStatus: null,
+      toStatus: initialStatus,
+      at: input.receivedAt,
+      agencyId: unit.id,
+      previousAgencyId: null,
+      recordedBy: ctx.viewer.tokenId,
+    });
+    return "applied";
+  }
+  return resubmit(tx, ctx, input, (await lockDossierByCode(tx, code))!, { procedureId: procedure.id, unitId: unit.id, initialStatus, mutable, days });
+}
+
+/** A resend of a stored dossier: fixed fields must match; changed mutable fields are written with an UPDATED event. */
+async function resubmit(
+  tx: Tx,
+  ctx: WriteContext,
+  input: DossierInput,
+  existing: DossierRow,
+  sent: { procedureId: number; unitId: number; initialStatus: DossierStatus; mutable: Partial<DossierInsert>; days: number },
+): Promise<ItemOutcome> {
+  const { code } = existing;
+  const fixed: [string, boolean][] = [
+    ["procedureCode", existing.procedureId !== sent.procedureId],
+    ["agencyCode", existing.agencyId !== sent.unitId],
+    ["receivedAt", existing.receivedAt.getTime() !== input.receivedAt.getTime()],
+    ["initialStatus", existing.initialStatus !== sent.initialStatus],
+  ];
+  for (const [field, differs] of fixed) {
+    if (differs) throw new ItemError("CONFLICT", `${field} of dossier ${code} is fixed once received and differs from the stored one`, field);
+  }
+  const changes = changedColumns(existing, sent.mutable);
+  let state: LifecycleState | undefined;
+  if (input.dueAt && input.dueAt.getTime() !== existing.dueAt.getTime()) {
+    const calendar = await loadWorkingCalendar(tx, ...yearsFor(input.receivedAt, existing.finishedAt ?? new Date(), sent.days));
+    state = withDueAt(calendar, lifecycleOf(existing), input.dueAt);
+    changes.push("dueAt");
+  }
+  if (changes.length === 0) return "unchanged";
+
+  await updateDossier(tx, existing.id, {
+    ...sent.mutable,
+    ...(state ? { dueAt: state.dueAt, effectiveDueAt: state.effectiveDueAt, timeliness: state.timeliness } : {}),
+  });
+  await appendEvent(tx, {
+    dossierId: existing.id,
+    kind: "UPDATED",
+    fromStatus: existing.status,
+    toStatus: existing.status,
+    at: new Date(),
+    agencyId: existing.holderId,
+    previousAgencyId: existing.holderId,
+    note: `changed: ${changes.join(", ")}`,
+    recordedBy: ctx.viewer.tokenId,
+  });
+  return "applied";
+}
+
+function applicantColumns(a: ApplicantData) {
+  return {
+    applicantKind: a.kind,
+    applicantName: a.name,
+    applicantIdentity: a.identityNumber,
+    applicantPhone: a.phone,
+    applicantEmail: a.email,
+    applicantAddress: a.address,
+  };
+}
+
+/** The public names of the mutable fields whose new value differs from the stored row. */
+function changedColumns(row: DossierRow, values: Partial<DossierInsert>): string[] {
+  const changed = new Set<string>();
+  for (const [column, value] of Object.entries(values)) {
+    if (row[column as keyof DossierRow] !== value) changed.add(column.startsWith("applicant") ? "applicant" : column);
+  }
+  return [...changed];
+}
+
+/** The lifecycle facts of a stored dossier. */
+export function lifecycleOf(row: DossierRow): LifecycleState {
+  return {
+    status: row.status as DossierStatus,
+    dueAt: row.dueAt,
+    effectiveDueAt: row.effectiveDueAt,
+    supplementCount: row.supplementCount,
+    supplementDays: row.supplementDays,
+    supplementSince: row.supplementSince,
+    finishedAt: row.finishedAt,
+    timeliness: row.timeliness,
+  };
+}

@@ -1,0 +1,132 @@
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
+
+type Reader = Db | Tx;
+export type DossierInsert = typeof dossiers.$inferInsert;
+
+/** A procedure's id and committed processing time, by public code. */
+export async function findProcedureByCode(db: Reader, code: string): Promise<{ id: number; code: string; committedDays: number } | undefined> {
+  const [row] = await db
+    .select({ id: procedures.id, code: procedures.code, committedDays: procedures.committedDays })
+    .from(procedures)
+    .where(eq(procedures.code, code))
+    .limit(1);
+  return row;
+}
+
+/** Procedures by internal id, in no particular order. */
+export async function findProceduresByIds(db: Reader, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(procedures).where(inArray(procedures.id, [...ids]));
+}
+
+/** The dossier with this code, locked for the rest of the transaction. */
+export async function lockDossierByCode(tx: Tx, code: string): Promise<DossierRow | undefined> {
+  const [row] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for("update");
+  return row;
+}
+
+/** The dossier with this code and the ltree paths of its receiving and holding agencies, locked (one statement). */
+export async function lockDossierWithPaths(tx: Tx, code: string) {
+  const [row] = await tx
+    .select({ dossier: dossiers, agencyPath: pathOf(dossiers.agencyId), holderPath: pathOf(dossiers.holderId) })
+    .from(dossiers)
+    .where(eq(dossiers.code, code))
+    .for("update", { of: dossiers });
+  return row;
+}
+
+function pathOf(unitId: typeof dossiers.agencyId | typeof dossiers.holderId) {
+  return sql<string>`(SELECT ${agencyUnits.path}::text FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${unitId})`;
+}
+
+/** Inserts a new dossier; undefined when a concurrent transaction stored the same code first. */
+export async function insertDossier(tx: Tx, values: DossierInsert): Promise<DossierRow | undefined> {
+  const [row] = await tx.insert(dossiers).values(values).onConflictDoNothing({ target: dossiers.code }).returning();
+  return row;
+}
+
+export async function updateDossier(tx: Tx, id: number, values: Partial<DossierInsert>): Promise<void> {
+  await tx.update(dossiers).set({ ...values, updatedAt: new Date() }).where(eq(dossiers.id, id));
+}
+
+/** Dossiers by internal id, in no particular order. */
+export async function findDossiersByIds(db: Reader, ids: readonly number[]): Promise<DossierRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(dossiers).where(inArray(dossiers.id, [...ids]));
+}
+
+/** A dossier by code with the ltree paths of its receiving and holding agencies (for scope checks). */
+export async function findDossierWithPaths(db: Reader, code: string) {
+  const [row] = await db
+    .select({ dossier: dossiers, agencyPath: pathOf(dossiers.agencyId), holderPath: pathOf(dossiers.holderId) })
+    .from(dossiers)
+    .where(eq(dossiers.code, code))
+    .limit(1);
+  return row;
+}
+
+/** Ids of the units in the subtree at `path` (the unit included), as a subquery. */
+function unitsUnder(path: string) {
+  return sql`(SELECT ${agencyUnits.id} FROM ${agencyUnits} WHERE ${agencyUnits.path} <@ ${path}::ltree)`;
+}
+
+/** Which dossiers a list shows; every condition given must hold. */
+export interface DossierListWhere {
+  /** Read scope as an ltree path; `""` is the whole country. */
+  scope: string;
+  /** Received or held inside this subtree (ltree path). */
+  unitPath?: string;
+  /** Received or held by exactly this unit. */
+  unitId?: number;
+  statuses?: string[];
+  procedureId?: number;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  finishedTimeliness?: ("EARLY" | "ON_TIME" | "LATE")[];
+  /** Open dossiers in time / overdue at `now`. */
+  open?: { inTime: boolean; overdue: boolean; now: Date };
+}
+
+/** Open and past its effective due instant; a dossier waiting on a supplement is judged at the start of the wait. */
+function overdueAt(now: Date): SQL {
+  return sql`(${dossiers.finishedAt} IS NULL AND ${dossiers.effectiveDueAt} < COALESCE(${dossiers.supplementSince}, ${now.toISOString()}::timestamptz))`;
+}
+
+function listCondition(where: DossierListWhere): SQL | undefined {
+  const within = (path: string) => or(inArray(dossiers.agencyId, unitsUnder(path)), inArray(dossiers.holderId, unitsUnder(path)));
+  const timeliness: (SQL | undefined)[] = [];
+  if (where.finishedTimeliness?.length) timeliness.push(and(isNotNull(dossiers.finishedAt), inArray(dossiers.timeliness, where.finishedTimeliness)));
+  if (where.open?.overdue) timeliness.push(overdueAt(where.open.now));
+  if (where.open?.inTime) timeliness.push(and(isNull(dossiers.finishedAt), sql`NOT ${overdueAt(where.open.now)}`));
+  return and(
+    where.scope === "" ? undefined : within(where.scope),
+    where.unitPath === undefined ? undefined : within(where.unitPath),
+    where.unitId === undefined ? undefined : or(eq(dossiers.agencyId, where.unitId), eq(dossiers.holderId, where.unitId)),
+    where.statuses?.length ? inArray(dossiers.status, where.statuses as DossierRow["status"][]) : undefined,
+    where.procedureId === undefined ? undefined : eq(dossiers.procedureId, where.procedureId),
+    where.receivedFrom === undefined ? undefined : gte(dossiers.receivedAt, where.receivedFrom),
+    where.receivedBefore === undefined ? undefined : lt(dossiers.receivedAt, where.receivedBefore),
+    timeliness.length === 0 ? undefined : or(...timeliness),
+  );
+}
+
+/** One page of dossiers, newest receipt first (`received_at DESC, code DESC`), `limit` rows after the keyset `after`. */
+export async function dossierPage(db: Reader, where: DossierListWhere, after: { receivedAt: Date; code: string } | undefined, limit: number) {
+  const keyset = after
+    ? sql`(${dossiers.receivedAt}, ${dossiers.code}) < (${after.receivedAt.toISOString()}::timestamptz, ${after.code})`
+    : undefined;
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(listCondition(where), keyset))
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.code))
+    .limit(limit);
+}
+
+export async function countDossiers(db: Reader, where: DossierListWhere): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(dossiers).where(listCondition(where));
+  return row?.n ?? 0;
+}
+
