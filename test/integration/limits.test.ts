@@ -16,6 +16,8 @@ describe("operation limits", () => {
         MAX_QUERY_COST: "300",
         RATE_LIMIT_PER_SECOND: "1",
         RATE_LIMIT_BURST: "40",
+        MAX_SUBSCRIPTIONS_PER_CONNECTION: "2",
+        MAX_SUBSCRIPTIONS_PER_TOKEN: "3",
         NODE_ENV: "production",
         INTROSPECTION: "false",
       },
@@ -72,6 +74,33 @@ describe("operation limits", () => {
     const res = await server.gql(`{ nonExistingField }`);
     expect(res.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|\.ts:|node_modules/);
+  });
+
+  it("open subscriptions are capped per connection and per token; closing one frees its place", async () => {
+    const SUB = `subscription { dossierStatusChanged { cursor } }`;
+    const first = wsClient(server.url, ADMIN_TOKEN);
+    const second = wsClient(server.url, ADMIN_TOKEN);
+    const refusals: unknown[] = [];
+    const open = (client: ReturnType<typeof wsClient>) =>
+      client.subscribe({ query: SUB }, { next: () => {}, error: (e) => refusals.push(e), complete: () => {} });
+    try {
+      const a = open(first);
+      open(first);
+      await expect(wsOnce(first, SUB)).rejects.toSatisfy((errors: { message: string; extensions?: { code?: string } }[]) =>
+        errors[0]?.extensions?.code === "RATE_LIMITED" && errors[0].message.includes("on one connection"),
+      );
+      open(second); // the token's third
+      await expect(wsOnce(second, SUB)).rejects.toSatisfy((errors: { message: string }[]) => errors[0]!.message.includes("for one token"));
+      a();
+      // The place freed by completing one subscription can be taken again (completion is processed asynchronously).
+      await expect
+        .poll(() => wsOnce(first, "{ __typename }").then((r) => r.data, () => null), { timeout: 5000 })
+        .toEqual({ __typename: "Query" });
+      expect(refusals).toEqual([]);
+    } finally {
+      await first.dispose();
+      await second.dispose();
+    }
   });
 
   it("a flood past the rate limit is answered RATE_LIMITED with a retry hint, per client", async () => {
