@@ -5,6 +5,7 @@ import { bootstrapAdmin } from "../modules/access/viewer.js";
 import { loadDemoUnits } from "./units.demo.js";
 import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
+import { loadDemoIndexes } from "./indexes.demo.js";
 
 /**
  * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
@@ -14,6 +15,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   if (await hasUnits(db)) return false;
   const writer = { db, viewer: bootstrapAdmin(), config };
   await loadDemoUnits(writer);
+  await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);
   return true;

@@ -3,3 +3,4 @@ export * from "./legal-documents.js";
 export * from "./procedures.js";
 export * from "./access.js";
 export * from "./dossiers.js";
+export * from "./indexes.js";
