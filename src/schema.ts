@@ -3,6 +3,7 @@ import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
 import { accessResolvers } from "./modules/access/access.resolver.js";
 import { agencyUnitResolvers } from "./modules/agency-units/agency-unit.resolver.js";
 import { calendarResolvers } from "./modules/calendar/calendar.resolver.js";
+import { dashboardResolvers } from "./modules/dashboards/dashboard.resolver.js";
 import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
 import { indexResolvers } from "./modules/indexes/index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
@@ -18,6 +19,7 @@ export const resolvers = [
   ...calendarResolvers,
   ...dossierResolvers,
   ...indexResolvers,
+  ...dashboardResolvers,
 ] as const;
 
 /**

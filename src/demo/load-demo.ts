@@ -6,10 +6,12 @@ import { loadDemoUnits } from "./units.demo.js";
 import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
+import { loadDemoDossiers } from "./dossiers.demo.js";
 
 /**
  * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
- * marked `demo`) into an empty database, through the same services agency systems write through.
+ * marked `demo`) into an empty database, through the same services agency systems write through — except the demo
+ * dossiers, bulk-loaded (their events are `recorded_by = 'demo'`).
  */
 export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   if (await hasUnits(db)) return false;
@@ -18,6 +20,8 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);
+  // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
+  await loadDemoDossiers(db, config.cutoffHour);
   return true;
 }
 

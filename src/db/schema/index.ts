@@ -4,3 +4,4 @@ export * from "./procedures.js";
 export * from "./access.js";
 export * from "./dossiers.js";
 export * from "./indexes.js";
+export * from "./dashboards.js";

@@ -6,6 +6,7 @@ import { cleanText } from "../../shared/text.js";
 import { assertWriter, canWriteAt } from "../access/access.service.js";
 import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
 import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
+import { updateRollups } from "../dashboards/rollup.service.js";
 import { appendEvent, findEventByEventId } from "./dossier-event.store.js";
 import { assertNotFuture } from "./dossier-rules.js";
 import { allowedAfter, canTransition } from "./dossier-status.js";
@@ -86,7 +87,7 @@ async function recordOne(tx: Tx, ctx: BatchContext, input: DossierEventInput): P
     ? await loadWorkingCalendar(tx, ...yearsFor(dossier.supplementSince ?? dossier.receivedAt, input.at))
     : null;
   const state = applyStatusEvent(calendar, before, input.status, input.at);
-  await updateDossier(tx, dossier.id, {
+  const changes = {
     status: state.status,
     holderId,
     effectiveDueAt: state.effectiveDueAt,
@@ -96,7 +97,9 @@ async function recordOne(tx: Tx, ctx: BatchContext, input: DossierEventInput): P
     finishedAt: state.finishedAt,
     timeliness: state.timeliness,
     lastEventAt: input.at,
-  });
+  };
+  await updateDossier(tx, dossier.id, changes);
+  await updateRollups(tx, dossier, { ...dossier, ...changes }, locked!.procedure);
   await appendEvent(tx, {
     eventId: id,
     dossierId: dossier.id,

@@ -5,6 +5,7 @@ import { toVnDate } from "../../shared/calendar/index.js";
 import { assertWriter, canWriteAt } from "../access/access.service.js";
 import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
 import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
+import { updateRollups, type RollupProcedure } from "../dashboards/rollup.service.js";
 import { appendEvent } from "./dossier-event.store.js";
 import { assertNotFuture, checkDossierCode, cleanApplicant } from "./dossier-rules.js";
 import { INITIAL_STATUSES } from "./dossier-status.js";
@@ -77,6 +78,7 @@ async function submitOne(tx: Tx, ctx: WriteContext, input: DossierInput): Promis
     lastEventAt: input.receivedAt,
   });
   if (row) {
+    await updateRollups(tx, null, row, procedure);
     await appendEvent(tx, {
       dossierId: row.id,
       kind: "RECEIVED",
@@ -89,7 +91,7 @@ async function submitOne(tx: Tx, ctx: WriteContext, input: DossierInput): Promis
     });
     return "applied";
   }
-  return resubmit(tx, ctx, input, (await lockDossierByCode(tx, code))!, { procedureId: procedure.id, unitId: unit.id, initialStatus, mutable, days });
+  return resubmit(tx, ctx, input, (await lockDossierByCode(tx, code))!, { procedure, unitId: unit.id, initialStatus, mutable, days });
 }
 
 /** A resend of a stored dossier: fixed fields must match; changed mutable fields are written with an UPDATED event. */
@@ -98,11 +100,11 @@ async function resubmit(
   ctx: WriteContext,
   input: DossierInput,
   existing: DossierRow,
-  sent: { procedureId: number; unitId: number; initialStatus: DossierStatus; mutable: Partial<DossierInsert>; days: number },
+  sent: { procedure: RollupProcedure & { id: number }; unitId: number; initialStatus: DossierStatus; mutable: Partial<DossierInsert>; days: number },
 ): Promise<ItemOutcome> {
   const { code } = existing;
   const fixed: [string, boolean][] = [
-    ["procedureCode", existing.procedureId !== sent.procedureId],
+    ["procedureCode", existing.procedureId !== sent.procedure.id],
     ["agencyCode", existing.agencyId !== sent.unitId],
     ["receivedAt", existing.receivedAt.getTime() !== input.receivedAt.getTime()],
     ["initialStatus", existing.initialStatus !== sent.initialStatus],
@@ -119,10 +121,12 @@ async function resubmit(
   }
   if (changes.length === 0) return "unchanged";
 
-  await updateDossier(tx, existing.id, {
+  const values = {
     ...sent.mutable,
     ...(state ? { dueAt: state.dueAt, effectiveDueAt: state.effectiveDueAt, timeliness: state.timeliness } : {}),
-  });
+  };
+  await updateDossier(tx, existing.id, values);
+  await updateRollups(tx, existing, { ...existing, ...values }, sent.procedure);
   await appendEvent(tx, {
     dossierId: existing.id,
     kind: "UPDATED",

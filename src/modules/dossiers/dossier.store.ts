@@ -5,10 +5,13 @@ import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/sch
 type Reader = Db | Tx;
 export type DossierInsert = typeof dossiers.$inferInsert;
 
-/** A procedure's id and committed processing time, by public code. */
-export async function findProcedureByCode(db: Reader, code: string): Promise<{ id: number; code: string; committedDays: number } | undefined> {
+/** A procedure's id, committed processing time, and what the dashboard rollups need of it, by public code. */
+export async function findProcedureByCode(
+  db: Reader,
+  code: string,
+): Promise<{ id: number; code: string; committedDays: number; field: string; feeVnd: number | null } | undefined> {
   const [row] = await db
-    .select({ id: procedures.id, code: procedures.code, committedDays: procedures.committedDays })
+    .select({ id: procedures.id, code: procedures.code, committedDays: procedures.committedDays, field: procedures.field, feeVnd: procedures.feeVnd })
     .from(procedures)
     .where(eq(procedures.code, code))
     .limit(1);
@@ -27,10 +30,21 @@ export async function lockDossierByCode(tx: Tx, code: string): Promise<DossierRo
   return row;
 }
 
-/** The dossier with this code and the ltree paths of its receiving and holding agencies, locked (one statement). */
+/**
+ * The dossier with this code, the ltree paths of its receiving and holding agencies and what the dashboard rollups
+ * need of its procedure, locked (one statement).
+ */
 export async function lockDossierWithPaths(tx: Tx, code: string) {
   const [row] = await tx
-    .select({ dossier: dossiers, agencyPath: pathOf(dossiers.agencyId), holderPath: pathOf(dossiers.holderId) })
+    .select({
+      dossier: dossiers,
+      agencyPath: pathOf(dossiers.agencyId),
+      holderPath: pathOf(dossiers.holderId),
+      procedure: {
+        field: sql<string>`(SELECT ${procedures.field} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})`,
+        feeVnd: sql<number | null>`(SELECT ${procedures.feeVnd} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})::float8`,
+      },
+    })
     .from(dossiers)
     .where(eq(dossiers.code, code))
     .for("update", { of: dossiers });

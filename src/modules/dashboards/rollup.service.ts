@@ -1,0 +1,27 @@
+import type { Db, Tx } from "../../db/client.js";
+import type { DossierRow } from "../../db/schema/index.js";
+import { isEmptyDelta, rollupDelta, rollupFactsOf, type RollupProcedure } from "./rollup-facts.js";
+import { applyRollupDelta, rebuildRollups } from "./rollup.store.js";
+
+export type { RollupProcedure } from "./rollup-facts.js";
+
+/**
+ * Keeps the dashboard rollups current: called by every dossier write, in its transaction, with the row before
+ * (null for a new dossier) and after the write. Costs one statement when the write changes a counted fact
+ * (a receipt, the end of the handling, a changed channel or flag) and none otherwise. Call it before
+ * `appendEvent`, which must stay the last write of the transaction.
+ */
+export async function updateRollups(tx: Tx, before: DossierRow | null, after: DossierRow, procedure: RollupProcedure): Promise<void> {
+  const delta = rollupDelta(before && rollupFactsOf(before, procedure), rollupFactsOf(after, procedure));
+  if (!isEmptyDelta(delta)) await applyRollupDelta(tx, delta);
+}
+
+/**
+ * Recomputes the rollups from the dossiers in one transaction (`npm run rollups:rebuild`; the demo loader after a
+ * bulk load). Safe while agency systems write: see `rebuildRollups`.
+ */
+export async function rebuildAllRollups(db: Db): Promise<{ rows: number; fieldRows: number; ms: number }> {
+  const started = Date.now();
+  const counts = await db.transaction((tx) => rebuildRollups(tx));
+  return { ...counts, ms: Date.now() - started };
+}

@@ -1,0 +1,53 @@
+import type { Db } from "../../db/client.js";
+import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
+import { receivedBefore, resolveTarget, scopeOf, type DashboardArgs } from "./dashboard.service.js";
+import { countOfferedProcedures, countPending, sumMainRollups } from "./dashboard.store.js";
+import { addSums, ZERO_SUMS } from "./dashboard.mapper.js";
+import { scoreServiceIndex } from "./service-index.js";
+import {
+  ServiceIndex, ServiceIndexCount, ServiceIndexGroup, ServiceIndexIndicator, type ServiceIndexGroupKey,
+} from "./service-index.types.js";
+
+/** `serviceIndex`: the Decision 766 index of a unit's dashboard scope over a period. */
+export async function serviceIndex(db: Db, args: DashboardArgs): Promise<ServiceIndex> {
+  const target = await resolveTarget(db, args);
+  const scope = await scopeOf(db, target);
+  const now = new Date();
+  const [main, pending, offered] = await Promise.all([
+    sumMainRollups(db, scope, target.period),
+    countPending(db, scope, receivedBefore(target), now),
+    countOfferedProcedures(db, scope),
+  ]);
+  const sums = { ...ZERO_SUMS };
+  for (const row of main) if (row.bucket !== null) addSums(sums, row);
+  const result = scoreServiceIndex({
+    ...sums,
+    overdue: pending.reduce((n, row) => n + row.overdue, 0),
+    pendingInTime: pending.reduce((n, row) => n + row.inTime, 0),
+    procedures: offered.procedures,
+    onlineProcedures: offered.online,
+  });
+  return Object.assign(new ServiceIndex(), {
+    unit: toAgencyUnit(target.root),
+    from: target.from,
+    to: target.to,
+    asOf: target.asOf,
+    computedAt: now,
+    points: result.points,
+    scoredMaxPoints: result.scoredMaxPoints,
+    maxPoints: result.maxPoints,
+    scoredShare: result.scoredShare,
+    scoredGroups: result.scoredGroups as ServiceIndexGroupKey[],
+    partlyScoredGroups: result.partlyScoredGroups as ServiceIndexGroupKey[],
+    unscoredGroups: result.unscoredGroups as ServiceIndexGroupKey[],
+    groups: result.groups.map((g) =>
+      Object.assign(new ServiceIndexGroup(), {
+        ...g,
+        key: g.key as ServiceIndexGroupKey,
+        indicators: g.indicators.map((i) =>
+          Object.assign(new ServiceIndexIndicator(), { ...i, counts: i.counts.map((c) => Object.assign(new ServiceIndexCount(), c)) }),
+        ),
+      }),
+    ),
+  });
+}
