@@ -7,6 +7,7 @@ import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
+import { loadDemoCalendar } from "./calendar.demo.js";
 
 /**
  * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
@@ -16,6 +17,7 @@ import { loadDemoDossiers } from "./dossiers.demo.js";
 export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   if (await hasUnits(db)) return false;
   const writer = { db, viewer: bootstrapAdmin(), config };
+  await loadDemoCalendar(writer);
   await loadDemoUnits(writer);
   await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);

@@ -47,6 +47,16 @@ describe("demo dossiers", () => {
     expect(dashboard.mostOverdueProcedures.length).toBeGreaterThan(0);
   });
 
+  it("come with the announced Tết blocks of facts.json in the working calendar", async () => {
+    const calendar = ok(await server.gql(`{ y2020: workingCalendar(year: 2020) { daysOff { date } workingDays { date } }
+      y2026: workingCalendar(year: 2026) { daysOff { date } } }`));
+    const off2020 = calendar.y2020.daysOff.map((d: { date: string }) => d.date);
+    for (const date of ["2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29"]) expect(off2020).toContain(date);
+    expect(off2020).not.toContain("2020-01-30");
+    const off2026 = calendar.y2026.daysOff.map((d: { date: string }) => d.date);
+    for (const date of ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"]) expect(off2026).toContain(date);
+  });
+
   it("are marked as demo data through their events", async () => {
     const [row] = rowsOf<{ dossiers: number; events: number; demo: number; without: number }>(
       await server.database.db.execute(sql`

@@ -179,7 +179,20 @@ describe("WorkingCalendar", () => {
     expect(tet2026).toEqual([]); // 14–15 and 21–22 Feb are weekends, 16–20 Feb are statutory
     expect(exceptionsFromBlock("2025-01-25", "2025-02-02", "Nghỉ Tết 2025")).toEqual([
       { date: "2025-01-27", kind: "DAY_OFF", name: "Nghỉ Tết 2025" },
+      // mùng 4 fell on Saturday 1 Feb: the announced block already compensated it, Monday 3 Feb was worked.
+      { date: "2025-02-03", kind: "WORKING_DAY", name: "Làm việc (ngày bù đã gộp vào Nghỉ Tết 2025)" },
     ]);
+  });
+
+  it("applies the announced Tết 2020 block: 23 January off, the computed compensation of 30 January worked", () => {
+    const exceptions = exceptionsFromBlock("2020-01-23", "2020-01-29", "Nghỉ Tết 2020");
+    expect(exceptions.map((e) => [e.date, e.kind])).toEqual([
+      ["2020-01-23", "DAY_OFF"],
+      ["2020-01-30", "WORKING_DAY"],
+    ]);
+    const calendar = new WorkingCalendar(exceptions);
+    expect(calendar.nextWorkingDay("2020-01-22")).toBe("2020-01-30");
+    expect(calendar.isWorkingDay("2020-01-31")).toBe(true);
   });
 
   it("finds the next working day after the Tết 2026 block", () => {

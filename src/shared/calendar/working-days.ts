@@ -7,7 +7,7 @@
  * (extra Tết days, Saturdays worked in exchange, relocated compensatory days) override the default rules.
  */
 import { addDays, dateRange, isWeekend, parseDate, toVnDate, vnDateTime, vnTimeOfDayMs } from "./dates.js";
-import { publicHolidays, type Holiday, type HolidayKind, type HolidayOptions } from "./holidays.js";
+import { compensatoryDays, publicHolidays, statutoryHolidays, type Holiday, type HolidayKind, type HolidayOptions } from "./holidays.js";
 
 export { toVnDate, vnDateTime } from "./dates.js";
 
@@ -167,7 +167,9 @@ export class WorkingCalendar {
 /**
  * Turns an announced block of days off (e.g. the Tết 2026 block 2026-02-14..2026-02-22) into `DAY_OFF`
  * exceptions for each Monday–Friday of it that is not already a public holiday (statutory or compensatory), so
- * that only the extra days the announcement adds become exceptions.
+ * that only the extra days the announcement adds become exceptions. An announced block also settles the
+ * compensation of the holidays inside it: a computed compensatory day for one of them that falls after the block
+ * becomes a `WORKING_DAY` exception (Tết 2020: 23–29 January off, Thursday 30 January worked).
  * @param from first day of the block, inclusive.
  * @param to last day of the block, inclusive.
  * @param name name given to the generated exceptions.
@@ -178,10 +180,21 @@ export function exceptionsFromBlock(from: string, to: string, name: string, opti
   parseDate(to);
   if (to < from) throw new RangeError(`Block end ${to} is before its start ${from}`);
   const holidays = new Set<string>();
+  const compensations: CalendarException[] = [];
   for (let year = parseDate(from).year; year <= parseDate(to).year; year++) {
+    const statutory = [...statutoryHolidays(year, options)].sort((a, b) => a.date.localeCompare(b.date));
+    // compensatoryDays gives one day per weekend statutory day, in the statutory days' date order.
+    const compensated = statutory.filter((h) => isWeekend(h.date));
+    compensatoryDays(statutory).forEach((day, i) => {
+      const holiday = compensated[i]!;
+      if (holiday.date >= from && holiday.date <= to && day.date > to) {
+        compensations.push({ date: day.date, kind: "WORKING_DAY", name: `Làm việc (ngày bù đã gộp vào ${name})` });
+      }
+    });
     for (const h of publicHolidays(year, options)) holidays.add(h.date);
   }
-  return dateRange(from, to)
+  const daysOff: CalendarException[] = dateRange(from, to)
     .filter((date) => !isWeekend(date) && !holidays.has(date))
     .map((date) => ({ date, kind: "DAY_OFF", name }));
+  return [...daysOff, ...compensations];
 }
