@@ -63,12 +63,14 @@ export function graphqlHttpHandler(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const statements = { count: 0 };
-    const response = await statementScope.run(statements, () =>
+    const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
         context: () => buildContext(req),
-      }),
-    );
+      });
+    // Only when the header is on: an AsyncLocalStorage in use makes Node track the context of every promise,
+    // ~4% of the CPU time of a short query (bench profile).
+    const response = statementHeader ? await statementScope.run(statements, execute) : await execute();
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (statementHeader) res.setHeader("x-sql-statements", String(statements.count));
     res.statusCode = response.status ?? 200;

@@ -79,6 +79,31 @@ export async function openDatabase(url: string | undefined, dataDir: string): Pr
   };
 }
 
+/**
+ * The postgres.js client with every statement prepared. drizzle asks postgres.js for an unnamed statement unless a
+ * query is explicitly `.prepare(name)`d, and postgres.js sends an unnamed statement with parameters as Parse +
+ * Describe, waits for the answer, then Bind + Execute: two round trips and a fresh parse and plan per query
+ * (~1–2 ms of planning for the dossier queries). Named statements are parsed once per connection (postgres.js
+ * caches them by text) and then cost one round trip. Transactions and savepoints get the same client.
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.Sql) => unknown;
+          const open = target[property as "begin"] as unknown as (...a: unknown[]) => unknown;
+          return open.call(target, ...args, (tx: postgres.Sql) => callback(preparedStatements(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 function openPostgres(url: string, logger: CountingLogger): Database {
   const sql = postgres(url, {
     max: 10,
@@ -86,7 +111,7 @@ function openPostgres(url: string, logger: CountingLogger): Database {
     // JIT costs ~100 ms on the short aggregate queries dashboards run; the timezone keeps dates unambiguous.
     connection: { jit: "off", TimeZone: "UTC", application_name: "lienthong" },
   });
-  const db = drizzlePostgres({ client: sql, schema, logger }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparedStatements(sql), schema, logger }) as unknown as Db;
   return {
     db,
     engine: "postgres",

@@ -24,11 +24,15 @@ export class Authenticator {
   private readonly cache = new Map<string, Cached>();
   private readonly revokedListeners = new Set<(tokenId: string) => void>();
   private unlisten: (() => Promise<void>) | undefined;
+  /** The bootstrap token's digest, computed once rather than on every request. */
+  private readonly adminHash: Buffer | undefined;
 
   constructor(
     private readonly database: Database,
-    private readonly adminToken: string | undefined,
-  ) {}
+    adminToken: string | undefined,
+  ) {
+    this.adminHash = adminToken ? createHash("sha256").update(adminToken).digest() : undefined;
+  }
 
   async start(): Promise<void> {
     this.unlisten = await this.database.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => this.revoked(tokenId));
@@ -57,7 +61,7 @@ export class Authenticator {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError("authorization must be `Bearer <token>`");
     const secret = match[1]!;
-    if (this.adminToken && sameSecret(secret, this.adminToken)) return bootstrapAdmin();
+    if (this.adminHash && sameSecret(secret, this.adminHash)) return bootstrapAdmin();
     if (!TOKEN_PATTERN.test(secret)) throw new UnauthenticatedError();
 
     const hash = hashToken(secret);
@@ -84,8 +88,7 @@ export class Authenticator {
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash("sha256").update(a).digest();
-  const hb = createHash("sha256").update(b).digest();
-  return timingSafeEqual(ha, hb);
+/** Compares a secret with a stored SHA-256 digest in constant time (whatever the secret's length). */
+function sameSecret(secret: string, digest: Buffer): boolean {
+  return timingSafeEqual(createHash("sha256").update(secret).digest(), digest);
 }
