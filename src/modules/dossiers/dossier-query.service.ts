@@ -6,11 +6,12 @@ import { vnToday } from "../../shared/scalars.js";
 import { dossierReadScope, isWithin } from "../access/access.service.js";
 import type { Viewer } from "../access/viewer.js";
 import { findUnitByCode } from "../agency-units/agency-unit.store.js";
+import { toProcedure } from "../procedures/procedure.mapper.js";
 import type { DossierEventHub } from "./dossier-event-hub.js";
 import { DossierEventStream } from "./dossier-event-stream.js";
 import { headPosition, type EventStreamFilter, type StreamedEvent } from "./dossier-event.store.js";
 import { decodeEventCursor, toDossier } from "./dossier.mapper.js";
-import { countDossiers, dossierPage, findDossierWithPaths, findProcedureByCode, type DossierListWhere } from "./dossier.store.js";
+import { countDossiers, dossierPage, findDossierWithPaths, findListUnit, findProcedureByCode, type DossierListWhere } from "./dossier.store.js";
 import type { DossierFilter } from "./dossier.inputs.js";
 import { Timeliness, type Dossier } from "./dossier.types.js";
 
@@ -43,7 +44,7 @@ export async function dossierByCode(ctx: ReadContext, code: string): Promise<Dos
 const PAGE_KIND = "dossier";
 
 /** A page of dossiers matching the filter inside the viewer's read scope, newest receipt first. */
-export async function listDossiers(ctx: ReadContext, filter: DossierFilter | null | undefined, first?: number | null, after?: string | null) {
+export async function listDossiers(ctx: ReadContext & Pick<Context, "loaders">, filter: DossierFilter | null | undefined, first?: number | null, after?: string | null) {
   const scope = readScope(ctx.viewer);
   const page = pageRequest(PAGE_KIND, first, after);
   let keyset: { receivedAt: Date; code: string } | undefined;
@@ -55,13 +56,15 @@ export async function listDossiers(ctx: ReadContext, filter: DossierFilter | nul
   }
   const where = await listWhere(ctx, scope, filter ?? {});
   const rows = await dossierPage(ctx.db, where, keyset, page.first + 1);
+  // The page came with its procedures: `procedure` fields need no further statement.
+  for (const { procedure } of rows) if (procedure) ctx.loaders.dossiers.procedureById.prime(procedure.id, toProcedure(procedure));
   const now = new Date();
   return toConnection(
     PAGE_KIND,
     rows,
     page,
-    (row) => [row.receivedAt.toISOString(), row.code],
-    (row) => toDossier(row, now),
+    ({ dossier }) => [dossier.receivedAt.toISOString(), dossier.code],
+    ({ dossier }) => toDossier(dossier, now),
     () => countDossiers(ctx.db, where),
   );
 }
@@ -69,10 +72,10 @@ export async function listDossiers(ctx: ReadContext, filter: DossierFilter | nul
 async function listWhere(ctx: ReadContext, scope: string, filter: DossierFilter): Promise<DossierListWhere> {
   const where: DossierListWhere = { scope };
   if (filter.agencyCode) {
-    const unit = await findUnitByCode(ctx.db, filter.agencyCode.trim(), vnToday());
+    const unit = await findListUnit(ctx.db, filter.agencyCode.trim(), vnToday());
     if (!unit) throw new BadInputError("filter.agencyCode", `no agency unit has the code ${filter.agencyCode}`);
     if (filter.includeDescendants === false) where.unitId = unit.id;
-    else where.unitPath = unit.path;
+    else Object.assign(where, { unitPath: unit.path, unitCount: unit.unitCount });
   }
   if (filter.procedureCode) {
     const procedure = await findProcedureByCode(ctx.db, filter.procedureCode.trim());

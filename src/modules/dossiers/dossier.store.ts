@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
+import { preparedQuery } from "../../db/prepared.js";
 import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
 
 type Reader = Db | Tx;
@@ -71,13 +72,19 @@ export async function findDossiersByIds(db: Reader, ids: readonly number[]): Pro
   return db.select().from(dossiers).where(inArray(dossiers.id, [...ids]));
 }
 
-/** A dossier by code with the ltree paths of its receiving and holding agencies (for scope checks). */
-export async function findDossierWithPaths(db: Reader, code: string) {
-  const [row] = await db
+/** Built once per database handle: the hot path of `dossier(code)` (see `preparedQuery`). */
+const dossierWithPathsByCode = preparedQuery((db) =>
+  db
     .select({ dossier: dossiers, agencyPath: pathOf(dossiers.agencyId), holderPath: pathOf(dossiers.holderId) })
     .from(dossiers)
-    .where(eq(dossiers.code, code))
-    .limit(1);
+    .where(eq(dossiers.code, sql.placeholder("code")))
+    .limit(1)
+    .prepare("dossier_with_paths_by_code"),
+);
+
+/** A dossier by code with the ltree paths of its receiving and holding agencies (for scope checks). */
+export async function findDossierWithPaths(db: Reader, code: string) {
+  const [row] = await dossierWithPathsByCode(db).execute({ code });
   return row;
 }
 
@@ -92,6 +99,8 @@ export interface DossierListWhere {
   scope: string;
   /** Received or held inside this subtree (ltree path). */
   unitPath?: string;
+  /** How many units the subtree at `unitPath` has (chooses how a page is read). */
+  unitCount?: number;
   /** Received or held by exactly this unit. */
   unitId?: number;
   statuses?: string[];
@@ -126,16 +135,45 @@ function listCondition(where: DossierListWhere): SQL | undefined {
   );
 }
 
-/** One page of dossiers, newest receipt first (`received_at DESC, code DESC`), `limit` rows after the keyset `after`. */
+/**
+ * Subtrees of at most this many units are paged unit by unit: each unit's newest dossiers through its
+ * `(unit, received_at)` index, merged. Larger subtrees hold most dossiers, so the newest ones overall (the
+ * `received_at` index) match at once. At 200k dossiers a commune's page took 48 ms the second way, 0.3 ms the first.
+ */
+export const PER_UNIT_PAGING_MAX_UNITS = 64;
+
+/** The newest first order; NULLS LAST as in `dossiers_received_idx`, so that the index serves it (the columns are NOT NULL). */
+const NEWEST_FIRST = [sql`${dossiers.receivedAt} DESC NULLS LAST`, sql`${dossiers.code} DESC NULLS LAST`];
+
+/**
+ * One page of dossiers, newest receipt first (`received_at DESC, code DESC`), `limit` rows after the keyset `after`,
+ * each with its procedure (one statement: the page and what its `procedure` fields need).
+ */
 export async function dossierPage(db: Reader, where: DossierListWhere, after: { receivedAt: Date; code: string } | undefined, limit: number) {
   const keyset = after
     ? sql`(${dossiers.receivedAt}, ${dossiers.code}) < (${after.receivedAt.toISOString()}::timestamptz, ${after.code})`
     : undefined;
+  let condition: SQL | undefined;
+  if (where.unitPath !== undefined && where.unitCount !== undefined && where.unitCount <= PER_UNIT_PAGING_MAX_UNITS) {
+    const rest = and(listCondition({ ...where, unitPath: undefined }), keyset) ?? sql`true`;
+    const newest = (column: typeof dossiers.agencyId | typeof dossiers.holderId) => sql`(
+      SELECT ${dossiers.id}, ${dossiers.receivedAt}, ${dossiers.code} FROM ${dossiers} WHERE ${column} = u.id AND ${rest}
+      ORDER BY ${dossiers.receivedAt} DESC, ${dossiers.code} DESC LIMIT ${limit})`;
+    condition = inArray(
+      dossiers.id,
+      sql`(SELECT c.id FROM (SELECT ${agencyUnits.id} FROM ${agencyUnits} WHERE ${agencyUnits.path} <@ ${where.unitPath}::ltree) u
+        CROSS JOIN LATERAL (${newest(dossiers.agencyId)} UNION ${newest(dossiers.holderId)}) c
+        ORDER BY c.received_at DESC, c.code DESC LIMIT ${limit})`,
+    );
+  } else {
+    condition = and(listCondition(where), keyset);
+  }
   return db
-    .select()
+    .select({ dossier: dossiers, procedure: procedures })
     .from(dossiers)
-    .where(and(listCondition(where), keyset))
-    .orderBy(desc(dossiers.receivedAt), desc(dossiers.code))
+    .leftJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(condition)
+    .orderBy(...NEWEST_FIRST)
     .limit(limit);
 }
 
@@ -144,3 +182,24 @@ export async function countDossiers(db: Reader, where: DossierListWhere): Promis
   return row?.n ?? 0;
 }
 
+/**
+ * The unit a code names on `asOf` (or the most recent one that carried it, as `findUnitByCode` finds it) with the
+ * number of units in its subtree, in one statement: what a dossier list by agency needs of its unit.
+ */
+export async function findListUnit(db: Reader, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
+  const [row] = await db
+    .select({
+      id: agencyUnits.id,
+      path: agencyUnits.path,
+      // Qualified by hand: drizzle writes the outer column as a bare "path", which the subquery would take for its own.
+      unitCount: sql<number>`(SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ "agency_units"."path")::int`,
+    })
+    .from(agencyUnits)
+    .where(eq(agencyUnits.code, code))
+    .orderBy(
+      sql`(${agencyUnits.validFrom} IS NULL OR ${agencyUnits.validFrom} <= ${asOf}) AND (${agencyUnits.validTo} IS NULL OR ${agencyUnits.validTo} >= ${asOf}) DESC`,
+      sql`${agencyUnits.validFrom} DESC NULLS LAST`,
+    )
+    .limit(1);
+  return row;
+}
