@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client.js";
 import { ForbiddenError, UnauthenticatedError } from "../../shared/errors.js";
-import { appendAudit } from "./access.store.js";
+import { appendAudit, appendAudits } from "./access.store.js";
 import type { Viewer } from "./viewer.js";
 
 /** True when the viewer may write rows of the unit at `unitPath` (an ltree path). */
@@ -64,4 +64,9 @@ export function assertAdmin(viewer: Viewer): void {
 /** Records an applied write in the audit trail, inside the write's own transaction. */
 export async function recordAudit(tx: Tx, viewer: Viewer, operation: string, key: string): Promise<void> {
   await appendAudit(tx, { tokenId: viewer.tokenId ?? "anonymous", tokenLabel: viewer.label, operation, key });
+}
+
+/** Records the applied items of a batch written in one transaction (one audit row each), inside it. */
+export async function recordAudits(tx: Tx, viewer: Viewer, operation: string, keys: readonly string[]): Promise<void> {
+  await appendAudits(tx, { tokenId: viewer.tokenId ?? "anonymous", tokenLabel: viewer.label, operation }, keys);
 }

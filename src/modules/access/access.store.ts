@@ -73,6 +73,17 @@ export async function appendAudit(tx: Tx, entry: typeof auditLog.$inferInsert): 
   await tx.insert(auditLog).values(entry);
 }
 
+/**
+ * Appends one audit row per key (one token, one operation) in one statement, inside the write's transaction. The
+ * keys travel as one JSON parameter, so that the statement text is the same whatever their number.
+ */
+export async function appendAudits(tx: Tx, entry: { tokenId: string; tokenLabel: string | null; operation: string }, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO ${auditLog} (token_id, token_label, operation, key)
+    SELECT ${entry.tokenId}, ${entry.tokenLabel}, ${entry.operation}, k FROM json_array_elements_text(${JSON.stringify(keys)}::json) AS k`);
+}
+
 export interface AuditFilter {
   tokenId?: string | null;
   operation?: string | null;

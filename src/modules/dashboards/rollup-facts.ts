@@ -168,13 +168,43 @@ export function rollupDelta(before: RollupFacts | null, after: RollupFacts | nul
   const field = new Map<string, FieldDelta>();
   if (before) addFacts(main, field, before, -1);
   if (after) addFacts(main, field, after, 1);
-  const sorted = <T extends { agencyId: number; span: string; start: string }>(rows: Map<string, T>, counters: readonly (keyof T)[], key: (row: T) => string) =>
-    [...rows.values()]
-      .filter((row) => counters.some((c) => row[c] !== 0))
-      .sort((a, b) => a.agencyId - b.agencyId || a.span.localeCompare(b.span) || a.start.localeCompare(b.start) || key(a).localeCompare(key(b)));
   return {
-    main: sorted(main, MAIN_COUNTERS, (row) => row.channel),
-    field: sorted(field, FIELD_COUNTERS, (row) => row.field),
+    main: sortedRows(main, MAIN_COUNTERS, (row) => row.channel),
+    field: sortedRows(field, FIELD_COUNTERS, (row) => row.field),
+  };
+}
+
+/** The rows with a non-zero counter, by key (so that concurrent writers lock rollup rows in the same order). */
+function sortedRows<T extends { agencyId: number; span: string; start: string }>(rows: Map<string, T>, counters: readonly (keyof T)[], key: (row: T) => string): T[] {
+  return [...rows.values()]
+    .filter((row) => counters.some((c) => row[c] !== 0))
+    .sort((a, b) => a.agencyId - b.agencyId || a.span.localeCompare(b.span) || a.start.localeCompare(b.start) || key(a).localeCompare(key(b)));
+}
+
+/**
+ * The sum of several deltas, as one delta (a batch of writes applies its rollup changes in one statement): rows
+ * of the same key added up, rows that cancel out left out, sorted as {@link rollupDelta} sorts them.
+ */
+export function mergeRollupDeltas(deltas: readonly RollupDelta[]): RollupDelta {
+  const main = new Map<string, MainDelta>();
+  const field = new Map<string, FieldDelta>();
+  for (const delta of deltas) {
+    for (const row of delta.main) {
+      const key = `${row.agencyId}|${row.span}|${row.start}|${row.channel}`;
+      const sum = main.get(key);
+      if (!sum) main.set(key, { ...row });
+      else for (const c of MAIN_COUNTERS) sum[c] += row[c];
+    }
+    for (const row of delta.field) {
+      const key = `${row.agencyId}|${row.span}|${row.start}|${row.field}`;
+      const sum = field.get(key);
+      if (!sum) field.set(key, { ...row });
+      else for (const c of FIELD_COUNTERS) sum[c] += row[c];
+    }
+  }
+  return {
+    main: sortedRows(main, MAIN_COUNTERS, (row) => row.channel),
+    field: sortedRows(field, FIELD_COUNTERS, (row) => row.field),
   };
 }
 

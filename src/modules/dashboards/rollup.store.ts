@@ -1,45 +1,39 @@
-import { getTableName, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { dossierFieldRollups, dossierRollups } from "../../db/schema/dashboards.js";
 import type { RollupDelta } from "./rollup-facts.js";
 
 type Writer = Db | Tx;
 
-/** `col = col + excluded.col` for each counter column of a rollup table. */
-function increments(table: typeof dossierRollups | typeof dossierFieldRollups, columns: string[]): Record<string, SQL> {
-  const set: Record<string, SQL> = {};
-  for (const key of columns) {
-    const column = (table as unknown as Record<string, { name: string }>)[key]!;
-    set[key] = sql`${sql.identifier(getTableName(table))}.${sql.identifier(column.name)} + excluded.${sql.identifier(column.name)}`;
-  }
-  return set;
-}
-
-const MAIN_SET = increments(dossierRollups, ["received", "paidOnline", "digitised", "electronicResult", "feeDue", "early", "onTime", "late", "stopped", "notAccepted"]);
-const FIELD_SET = increments(dossierFieldRollups, ["received", "early", "onTime", "late", "stopped", "notAccepted"]);
+const MAIN_COUNTERS = ["received", "paid_online", "digitised", "electronic_result", "fee_due", "early", "on_time", "late", "stopped", "not_accepted"];
+const FIELD_COUNTERS = ["received", "early", "on_time", "late", "stopped", "not_accepted"];
+const increments = (columns: string[]) => sql.raw(columns.map((c) => `${c} = r.${c} + excluded.${c}`).join(", "));
 
 /**
  * Applies a rollup delta inside the caller's transaction, in ONE statement (both upserts in a data-modifying
- * CTE): `INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x`. Sends nothing when the delta is empty.
+ * CTE): `INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x`. The rows travel as two JSON parameters, so the
+ * statement text is the same for one row or the hundreds of a batch (one prepared statement, and no per-row SQL
+ * building: drizzle's multi-row VALUES took ~1 ms of CPU per 10 rows, bench profile). Rows are upserted in the
+ * delta's order (sorted by key), so concurrent writers lock rollup rows in the same order. Sends nothing when the
+ * delta is empty.
  */
 export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<void> {
-  const main =
-    delta.main.length === 0
-      ? undefined
-      : tx.insert(dossierRollups).values(delta.main).onConflictDoUpdate({
-          target: [dossierRollups.agencyId, dossierRollups.span, dossierRollups.start, dossierRollups.channel],
-          set: MAIN_SET,
-        });
-  const field =
-    delta.field.length === 0
-      ? undefined
-      : tx.insert(dossierFieldRollups).values(delta.field).onConflictDoUpdate({
-          target: [dossierFieldRollups.agencyId, dossierFieldRollups.span, dossierFieldRollups.start, dossierFieldRollups.field],
-          set: FIELD_SET,
-        });
-  if (main && field) await tx.execute(sql`WITH main_rollups AS (${main.getSQL()}) ${field.getSQL()}`);
-  else if (main) await main;
-  else if (field) await field;
+  if (delta.main.length === 0 && delta.field.length === 0) return;
+  await tx.execute(sql`
+    WITH main_rollups AS (
+      INSERT INTO ${dossierRollups} AS r (agency_id, span, start, channel, ${sql.raw(MAIN_COUNTERS.join(", "))})
+      SELECT v."agencyId", v.span, v.start, v.channel, v.received, v."paidOnline", v.digitised, v."electronicResult", v."feeDue",
+        v.early, v."onTime", v.late, v.stopped, v."notAccepted"
+      FROM json_to_recordset(${JSON.stringify(delta.main)}::json) AS v("agencyId" integer, span rollup_span, start date,
+        channel dossier_channel, received integer, "paidOnline" integer, digitised integer, "electronicResult" integer,
+        "feeDue" integer, early integer, "onTime" integer, late integer, stopped integer, "notAccepted" integer)
+      ON CONFLICT (agency_id, span, start, channel) DO UPDATE SET ${increments(MAIN_COUNTERS)}
+    )
+    INSERT INTO ${dossierFieldRollups} AS r (agency_id, span, start, field, ${sql.raw(FIELD_COUNTERS.join(", "))})
+    SELECT v."agencyId", v.span, v.start, v.field, v.received, v.early, v."onTime", v.late, v.stopped, v."notAccepted"
+    FROM json_to_recordset(${JSON.stringify(delta.field)}::json) AS v("agencyId" integer, span rollup_span, start date,
+      field varchar, received integer, early integer, "onTime" integer, late integer, stopped integer, "notAccepted" integer)
+    ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}`);
 }
 
 /**

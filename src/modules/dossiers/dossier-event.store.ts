@@ -14,7 +14,7 @@ export const DOSSIER_EVENTS_CHANNEL = "lt_dossier_events";
  * resuming "after 11" would never see 10. Holding the lock from just before the insert until commit makes
  * positions become visible in increasing order, so "every position ≤ the highest visible one is settled".
  */
-const APPEND_LOCK = 7_261_043;
+export const APPEND_LOCK = 7_261_043;
 
 /**
  * Appends an event to the log and wakes listeners at commit. Must be the last write of the transaction: the
