@@ -33,13 +33,51 @@ export const CLOSE_TOO_SLOW = 4408;
  */
 export const MAX_SOCKET_BUFFER_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Parsed and validated operations by query text. Every subscription keeps its document for as long as it is
+ * open, and dashboards open thousands with the same few queries: shared, one AST (with its tokens and locations,
+ * ~10 KB) serves them all, and each text is parsed and validated once (as Apollo's document store does for HTTP).
+ */
+class DocumentCache {
+  private readonly parsed = new Map<string, DocumentNode>();
+  private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: typeof specifiedRules,
+    private readonly max = 1_000,
+  ) {}
+
+  /** The document of a query text; throws the parser's error. */
+  get(query: string): DocumentNode {
+    let document = this.parsed.get(query);
+    if (document) {
+      // Most recently used last, so that the oldest entry is the first one dropped.
+      this.parsed.delete(query);
+    } else {
+      document = parse(query);
+      if (this.parsed.size >= this.max) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    this.parsed.set(query, document);
+    return document;
+  }
+
+  /** The validation errors of a document (none when valid), computed once per document. */
+  errors(document: DocumentNode): readonly GraphQLError[] {
+    let errors = this.validated.get(document);
+    if (!errors) this.validated.set(document, (errors = validate(this.schema, document, this.rules)));
+    return errors;
+  }
+}
+
 interface Connection {
   context?: Context;
   clientKey: string;
   subscriptions: Set<string>;
   expiryTimer?: NodeJS.Timeout;
 }
-type Extra = { socket: WebSocket; request: IncomingMessage; connection?: Connection };
+/** `request` is dropped once the connection is accepted: nothing needs it later, and it holds the upgrade's headers. */
+type Extra = { socket: WebSocket; request?: IncomingMessage; connection?: Connection };
 
 /**
  * graphql-ws beside the HTTP server on the same port and path. Apollo's pipeline does not run for WebSocket
@@ -50,6 +88,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
   const { limits } = options;
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.maxBodyBytes });
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const documents = new DocumentCache(options.schema, rules);
   const perClient = new Map<string, number>();
   const open = new Map<WebSocket, Connection>();
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => options.formatError(e));
@@ -78,7 +117,8 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
         try {
           const context = await options.connect(ctx.connectionParams?.authorization);
           const viewer = context.viewer;
-          const address = ctx.extra.request.socket.remoteAddress ?? "?";
+          const address = ctx.extra.request?.socket.remoteAddress ?? "?";
+          Reflect.deleteProperty(ctx.extra, "request");
           const connection: Connection = { context, clientKey: viewer.tokenId ?? `ip:${address}`, subscriptions: new Set() };
           if (viewer.expiresAt) {
             const ms = viewer.expiresAt.getTime() - Date.now();
@@ -114,11 +154,11 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
           options.rateLimiter.take(connection.clientKey);
           let document: DocumentNode;
           try {
-            document = parse(payload.query);
+            document = documents.get(payload.query);
           } catch (error) {
             return fail(new SafeError("BAD_USER_INPUT", (error as Error).message));
           }
-          const errors = validate(options.schema, document, rules);
+          const errors = documents.errors(document);
           if (errors.length > 0) {
             return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
           }

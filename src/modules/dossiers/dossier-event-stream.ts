@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { STREAM_PAGE_SIZE, type DossierEventHub } from "./dossier-event-hub.js";
+import { interestOf, STREAM_PAGE_SIZE, type DossierEventHub } from "./dossier-event-hub.js";
 import { readEvents, type EventStreamFilter, type StreamedEvent } from "./dossier-event.store.js";
 
 /**
@@ -16,6 +16,7 @@ export class DossierEventStream implements AsyncIterableIterator<StreamedEvent> 
   private buffer: StreamedEvent[] = [];
   private closed = false;
   private cancelWait: (() => void) | undefined;
+  private readonly interest: string | null;
 
   constructor(
     private readonly hub: DossierEventHub,
@@ -24,7 +25,9 @@ export class DossierEventStream implements AsyncIterableIterator<StreamedEvent> 
     private position: number,
     /** Called with each event before it is handed out (fresh DataLoaders per event). */
     private readonly beforeDeliver: (event: StreamedEvent) => void = () => {},
-  ) {}
+  ) {
+    this.interest = interestOf(filter);
+  }
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -55,10 +58,12 @@ export class DossierEventStream implements AsyncIterableIterator<StreamedEvent> 
         this.position = rows.length === STREAM_PAGE_SIZE ? rows.at(-1)!.event.position : head;
         continue;
       }
-      const wait = this.hub.waitBeyond(this.position);
+      const wait = this.hub.waitBeyond(this.position, this.interest);
       this.cancelWait = wait.cancel;
-      await wait.done;
+      // Nothing up to `settled` is for this stream: resume from there (the tail may no longer reach back further).
+      const settled = await wait.done;
       this.cancelWait = undefined;
+      if (settled > this.position) this.position = settled;
     }
     return this.finish();
   }
