@@ -13,6 +13,7 @@ import { createContext, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { Authenticator } from "./modules/access/authenticator.js";
+import { OpenSweeper } from "./modules/dashboards/open-sweeper.js";
 import { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
 import { buildSchema } from "./schema.js";
 import { formatError } from "./shared/errors.js";
@@ -51,6 +52,8 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
   const dossierEvents = new DossierEventHub(database);
   await dossierEvents.start();
+  const sweeper = new OpenSweeper(database.db);
+  sweeper.start();
   const contextFor = async (authorization: unknown): Promise<Context> =>
     createContext(await authenticator.authenticate(authorization), database, config, dossierEvents);
 
@@ -137,6 +140,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
     close: () =>
       (closing ??= (async () => {
         await apollo.stop();
+        await sweeper.stop();
         await dossierEvents.stop();
         await authenticator.stop();
         await database.close();

@@ -220,8 +220,9 @@ export interface IndependentCounts {
  * Counts over the raw dossiers received by the units `ids`, written independently of the rollups: Vietnamese dates
  * through the Asia/Ho_Chi_Minh time zone, "resolved" by the finishing status and date.
  */
-export async function independentCounts(db: Db, ids: number[], from: string, to: string): Promise<IndependentCounts> {
+export async function independentCounts(db: Db, ids: number[], from: string, to: string, at?: Date): Promise<IndependentCounts> {
   if (ids.length === 0) ids = [-1];
+  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const rows = rowsOf<IndependentCounts>(
     await db.execute(sql`
       WITH x AS (
@@ -245,8 +246,8 @@ export async function independentCounts(db: Db, ids: number[], from: string, to:
         count(*) FILTER (WHERE rd BETWEEN ${from}::date AND ${to}::date AND digitised)::int AS digitised,
         count(*) FILTER (WHERE rd BETWEEN ${from}::date AND ${to}::date AND electronic_result)::int AS "electronicResult",
         count(*) FILTER (WHERE rd BETWEEN ${from}::date AND ${to}::date AND (paid_online OR fee_vnd > 0))::int AS "feeDue",
-        count(*) FILTER (WHERE finished_at IS NULL AND rd <= ${to}::date AND effective_due_at >= coalesce(supplement_since, now()))::int AS "pendingInTime",
-        count(*) FILTER (WHERE finished_at IS NULL AND rd <= ${to}::date AND effective_due_at < coalesce(supplement_since, now()))::int AS overdue
+        count(*) FILTER (WHERE finished_at IS NULL AND rd <= ${to}::date AND effective_due_at >= coalesce(supplement_since, ${now}))::int AS "pendingInTime",
+        count(*) FILTER (WHERE finished_at IS NULL AND rd <= ${to}::date AND effective_due_at < coalesce(supplement_since, ${now}))::int AS overdue
       FROM x`),
   );
   return rows[0]!;
@@ -266,4 +267,29 @@ export function expectedFigures(c: IndependentCounts, withPending = true) {
   };
   if (withPending) Object.assign(figures, { pendingInTime: c.pendingInTime, overdue: c.overdue });
   return figures;
+}
+
+/** Every dashboard counter row that is not all zeros, in key order (to compare incremental upkeep with a rebuild). */
+export async function counterSnapshot(db: Db) {
+  return {
+    main: rowsOf(
+      await db.execute(sql`SELECT agency_id, span, start::text, channel, received, paid_online, digitised, electronic_result, fee_due,
+        early, on_time, late, stopped, not_accepted FROM dossier_subtree_rollups
+        WHERE received <> 0 OR paid_online <> 0 OR digitised <> 0 OR electronic_result <> 0 OR fee_due <> 0 OR early <> 0
+          OR on_time <> 0 OR late <> 0 OR stopped <> 0 OR not_accepted <> 0
+        ORDER BY agency_id, span, start, channel`),
+    ),
+    field: rowsOf(
+      await db.execute(sql`SELECT agency_id, span, start::text, field, received, early, on_time, late, stopped, not_accepted
+        FROM dossier_subtree_field_rollups
+        WHERE received <> 0 OR early <> 0 OR on_time <> 0 OR late <> 0 OR stopped <> 0 OR not_accepted <> 0
+        ORDER BY agency_id, span, start, field`),
+    ),
+    open: rowsOf(
+      await db.execute(sql`SELECT agency_id, in_time, overdue FROM dossier_open_counts WHERE in_time <> 0 OR overdue <> 0 ORDER BY agency_id`),
+    ),
+    overdueProcedures: rowsOf(
+      await db.execute(sql`SELECT agency_id, procedure_id, overdue FROM dossier_overdue_procedures WHERE overdue <> 0 ORDER BY agency_id, procedure_id`),
+    ),
+  };
 }

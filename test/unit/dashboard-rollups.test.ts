@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { addYears, checkPeriod, monthsOf, splitPeriod } from "../../src/modules/dashboards/dashboard-period.js";
-import { rollupDelta, rollupFactsOf } from "../../src/modules/dashboards/rollup-facts.js";
+import { mergeRollupDeltas, rollupDelta, rollupFactsOf } from "../../src/modules/dashboards/rollup-facts.js";
 
+const DUE = new Date("2021-06-10T10:00:00Z");
 const row = (extra: Record<string, unknown> = {}) => ({
-  agencyId: 7, channel: "DIRECT" as const, status: "ACCEPTED" as const,
+  agencyId: 7, procedureId: 3, channel: "DIRECT" as const, status: "ACCEPTED" as const,
+  effectiveDueAt: DUE, supplementSince: null as Date | null,
   // 17:30 UTC on 31 May is 00:30 on 1 June in Vietnam: the receipt counts on 1 June.
   receivedAt: new Date("2021-05-31T17:30:00Z"), finishedAt: null as Date | null, timeliness: null as "EARLY" | "ON_TIME" | "LATE" | null,
   paidOnline: false, digitised: false, electronicResult: false, ...extra,
@@ -26,7 +28,19 @@ describe("rollup facts and deltas", () => {
   it("changes nothing for a status event that neither receives nor ends a dossier", () => {
     const before = rollupFactsOf(row(), procedure);
     const after = rollupFactsOf(row({ status: "IN_PROCESS" }), procedure);
-    expect(rollupDelta(before, after)).toEqual({ main: [], field: [] });
+    expect(rollupDelta(before, after)).toEqual({ main: [], field: [], open: [] });
+  });
+
+  it("counts an open dossier with what classifies it, and uncounts it when it ends or its due instant moves", () => {
+    const open = rollupFactsOf(row(), procedure);
+    expect(rollupDelta(null, open).open).toEqual([{ agencyId: 7, procedureId: 3, effectiveDueAt: DUE, supplementSince: null, sign: 1 }]);
+    const waiting = rollupFactsOf(row({ status: "SUPPLEMENT_REQUESTED", supplementSince: new Date("2021-06-03T02:00:00Z") }), procedure);
+    expect(rollupDelta(open, waiting).open.map((d) => [d.supplementSince?.toISOString() ?? null, d.sign])).toEqual([
+      [null, -1],
+      ["2021-06-03T02:00:00.000Z", 1],
+    ]);
+    const resolved = rollupFactsOf(row({ status: "RESOLVED", finishedAt: new Date("2021-06-04T03:00:00Z"), timeliness: "EARLY" }), procedure);
+    expect(rollupDelta(open, resolved).open).toEqual([{ agencyId: 7, procedureId: 3, effectiveDueAt: DUE, supplementSince: null, sign: -1 }]);
   });
 
   it("counts the end of handling on its own date, resolved by timeliness, stopped and refused apart", () => {
@@ -40,7 +54,7 @@ describe("rollup facts and deltas", () => {
     expect(rollupDelta(before, stopped).main.map((d) => [d.stopped, d.early])).toEqual([[1, 0], [1, 0]]);
     // A RETURNED dossier keeps the outcome it had when resolved.
     const returned = rollupFactsOf(row({ status: "RETURNED", finishedAt: new Date("2021-07-02T03:00:00Z"), timeliness: "LATE" }), procedure);
-    expect(rollupDelta(resolved, returned)).toEqual({ main: [], field: [] });
+    expect(rollupDelta(resolved, returned)).toEqual({ main: [], field: [], open: [] });
   });
 
   it("moves counts when a resend changes the channel, a flag or the timeliness", () => {
@@ -56,6 +70,20 @@ describe("rollup facts and deltas", () => {
     ]);
     // The field rows see only the timeliness change.
     expect(rollupDelta(before, after).field.filter((d) => d.span === "DAY").map((d) => [d.start, d.onTime, d.late])).toEqual([["2021-06-02", -1, 1]]);
+  });
+
+  it("merges the deltas of a batch, cancelling what one write counts and a later one uncounts", () => {
+    const received = rollupDelta(null, rollupFactsOf(row(), procedure));
+    const resolved = rollupDelta(
+      rollupFactsOf(row(), procedure),
+      rollupFactsOf(row({ status: "RESOLVED", finishedAt: new Date("2021-06-04T03:00:00Z"), timeliness: "EARLY" }), procedure),
+    );
+    const merged = mergeRollupDeltas([received, resolved]);
+    expect(merged.open).toEqual([]);
+    expect(merged.main.filter((d) => d.span === "DAY").map((d) => [d.start, d.received, d.early])).toEqual([
+      ["2021-06-01", 1, 0],
+      ["2021-06-04", 0, 1],
+    ]);
   });
 
   it("counts a fee due when the procedure has a fee or the dossier was paid online", () => {

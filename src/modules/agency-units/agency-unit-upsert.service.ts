@@ -4,6 +4,7 @@ import { ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutc
 import { vnToday } from "../../shared/scalars.js";
 import { cleanText } from "../../shared/text.js";
 import { assertWriter, canWriteAt, canWriteNational, isWithin } from "../access/access.service.js";
+import { moveUnitRollups } from "../dashboards/rollup.service.js";
 import type { Viewer } from "../access/viewer.js";
 import { gsoCodeProblem, isAgencyCode, nextDay, parentPathOf, referenceDate } from "./agency-unit.codes.js";
 import type { AgencyUnitInput, AgencyUnitSuccessorInput } from "./agency-unit.inputs.js";
@@ -114,7 +115,9 @@ async function upsertOne(tx: Tx, viewer: Viewer, item: AgencyUnitInput, demo: bo
   if (sameValues(existing, values) && !linksChanged) return "unchanged";
   await updateUnit(tx, existing.id, values);
   if (existing.parentId !== values.parentId) {
-    await moveSubtree(tx, existing.path, parent ? `${parent.path}.${existing.id}` : String(existing.id));
+    const newPath = parent ? `${parent.path}.${existing.id}` : String(existing.id);
+    await moveSubtree(tx, existing.path, newPath);
+    await moveUnitRollups(tx, existing.id, existing.path, newPath);
   }
   if (linksChanged) await replaceSuccessorLinks(tx, existing.id, successors);
   return "applied";

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { STREAM_PAGE_SIZE, type DossierEventHub } from "../dossiers/dossier-event-hub.js";
 import { computeDashboard, scopeOf, type DashboardTarget } from "./dashboard.service.js";
+import { bucketOfPath, type ScopeTerms } from "./dashboard-terms.js";
 import type { Dashboard } from "./dashboard.types.js";
 
 /** The least time between two computations of one watched dashboard, and between two pushes to one subscriber. */
@@ -86,8 +87,8 @@ export class DashboardStream implements AsyncIterableIterator<Dashboard> {
 /** One watched (unit, period, tree date): its subscribers and its shared computation. */
 class Watch {
   readonly streams = new Set<DashboardStream>();
-  /** Units whose dossiers the dashboard counts (receiving agencies), from the last computation; null before it. */
-  private scopeIds: Set<number> | null = null;
+  /** The subtrees whose dossiers the dashboard counts (by receiving agency), from the last computation; null before it. */
+  private scope: ScopeTerms | null = null;
   latest: Dashboard | undefined;
   private startedAt = 0;
   private computing = false;
@@ -99,9 +100,12 @@ class Watch {
     readonly target: DashboardTarget,
   ) {}
 
-  /** True when a change of a dossier received by this unit may change the dashboard (always, before the first computation). */
-  counts(unitId: number): boolean {
-    return this.scopeIds === null || this.scopeIds.has(unitId);
+  /**
+   * True when a change of a dossier received by this unit (its id and path) may change the dashboard (always,
+   * before the first computation).
+   */
+  counts(unitId: number, path: string | null): boolean {
+    return this.scope === null || path === null || bucketOfPath(this.scope, unitId, path) !== undefined;
   }
 
   /** A dossier of the scope changed: compute again, at most once per interval. */
@@ -139,7 +143,7 @@ class Watch {
     this.startedAt = now.getTime();
     try {
       const scope = await scopeOf(this.db, this.target);
-      this.scopeIds = new Set(scope.map((s) => s.unitId));
+      this.scope = scope;
       const dashboard = await computeDashboard(this.db, this.target, scope, now);
       this.latest = dashboard;
       for (const stream of this.streams) stream.offer(dashboard);
@@ -212,8 +216,8 @@ export class DashboardFeed {
         // Synchronous from here to the end of the pass: the hub's tail cannot change in between.
         for (;;) {
           const events = this.hub.fromTail(position, { scope: "" }, STREAM_PAGE_SIZE);
-          for (const { dossier } of events) {
-            for (const watch of this.watches.values()) if (watch.counts(dossier.agencyId)) watch.invalidate();
+          for (const { dossier, receivingAgencyPath } of events) {
+            for (const watch of this.watches.values()) if (watch.counts(dossier.agencyId, receivingAgencyPath)) watch.invalidate();
           }
           if (events.length < STREAM_PAGE_SIZE) {
             position = this.hub.head;

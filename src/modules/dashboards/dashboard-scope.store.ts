@@ -13,15 +13,48 @@ export const OWN_BUCKET = -1;
 /** Units of merged predecessors' subtrees that belong to no child. */
 export const OTHER_BUCKET = 0;
 
-/** A unit whose dossiers a dashboard counts, and the part of the dashboard it counts in. */
-export interface ScopeUnit {
+/**
+ * `roots(id, path, bucket, own, merged)`: the subtrees a dashboard of `rootId` counts (see {@link findScopeRoots}).
+ * Paths travel as text through the recursion: a recursive UNION needs hashable columns, and ltree is not (PG 15).
+ */
+const ROOTS = (rootId: number, period: { from: string; to: string }, asOf: string) => sql`
+  roots(id, path, bucket, own, merged) AS (
+    SELECT * FROM (
+      SELECT u.id, u.path::text, ${OTHER_BUCKET}::int, true, false FROM agency_units u WHERE u.id = ${rootId}
+      UNION ALL
+      SELECT c.id, c.path::text, c.id, false, false FROM agency_units c
+      WHERE c.parent_id = ${rootId}
+        AND (c.valid_from IS NULL OR c.valid_from <= ${period.to}::date)
+        AND (c.valid_to IS NULL OR c.valid_to >= ${period.from}::date)
+    ) seeds
+    UNION
+    SELECT p.id, p.path::text, r.bucket, (r.own AND m.id = r.id), true
+    FROM roots r
+    JOIN agency_units m ON m.path <@ r.path::ltree
+    JOIN agency_unit_links l ON l.to_id = m.id
+    JOIN agency_units p ON p.id = l.from_id
+    WHERE l.kind IN ('MERGED_INTO', 'RENAMED') AND (l.effective_on IS NULL OR l.effective_on <= ${asOf}::date)
+  )`;
+
+/** A unit whose subtree a dashboard counts, as `findScopeRoots` returns it. */
+export interface ScopeRoot {
   unitId: number;
-  /** {@link OWN_BUCKET}, {@link OTHER_BUCKET}, or the id of the child of the root whose subtree holds the unit. */
+  path: string;
+  /** The bucket its subtree counts in, but for deeper roots inside it (see `scopeTerms`). */
   bucket: number;
+  /** The unit itself (not its subtree) counts as the root's own (the root, predecessors merged into it). */
+  own: boolean;
+}
+
+/** The roots of a dashboard's scope, and the children of its `own` roots (whose subtrees are not the root's own). */
+export interface ScopeRoots {
+  roots: ScopeRoot[];
+  ownChildren: { unitId: number; parentId: number }[];
 }
 
 /**
- * The units a dashboard of `rootId` counts, each in one bucket (so buckets partition the total):
+ * The scope of a dashboard of `rootId` as the subtrees that make it up. The units counted, each in one bucket (so
+ * buckets partition the total):
  * - the root's subtree (by `path`, whatever the units' validity: a unit dissolved since still counts for its parent);
  * - transitively, the subtrees of units linked MERGED_INTO or RENAMED to any unit counted, by links effective on
  *   or before `asOf` (the current tree by default: Bắc Giang's history counts for Bắc Ninh; asked as of a date
@@ -33,39 +66,24 @@ export interface ScopeUnit {
  * deepest matching scope winning, and at equal depth a scope reached through a merger (so a child merged into
  * another child counts for its successor); anything else (a predecessor's units without a successor among the
  * children) is OTHER.
+ *
+ * Returned as roots — the root, its children valid in the period, the merged predecessors — one per path (a unit
+ * reached twice keeps the reason that wins: reached through a merger, then the higher bucket); every unit of the
+ * scope counts in the bucket of the deepest root above it (`dashboard-terms.ts`).
  */
-export async function findScope(db: Reader, rootId: number, period: { from: string; to: string }, asOf: string): Promise<ScopeUnit[]> {
-  // Paths travel as text through the recursion: a recursive UNION needs hashable columns, and ltree is not (PG 15).
+export async function findScopeRoots(db: Reader, rootId: number, period: { from: string; to: string }, asOf: string): Promise<ScopeRoots> {
   const result = await db.execute(sql`
-    WITH RECURSIVE roots(id, path, bucket, own, merged) AS (
-      SELECT * FROM (
-        SELECT u.id, u.path::text, ${OTHER_BUCKET}::int, true, false FROM agency_units u WHERE u.id = ${rootId}
-        UNION ALL
-        SELECT c.id, c.path::text, c.id, false, false FROM agency_units c
-        WHERE c.parent_id = ${rootId}
-          AND (c.valid_from IS NULL OR c.valid_from <= ${period.to}::date)
-          AND (c.valid_to IS NULL OR c.valid_to >= ${period.from}::date)
-      ) seeds
-      UNION
-      SELECT p.id, p.path::text, r.bucket, (r.own AND m.id = r.id), true
-      FROM roots r
-      JOIN agency_units m ON m.path <@ r.path::ltree
-      JOIN agency_unit_links l ON l.to_id = m.id
-      JOIN agency_units p ON p.id = l.from_id
-      WHERE l.kind IN ('MERGED_INTO', 'RENAMED') AND (l.effective_on IS NULL OR l.effective_on <= ${asOf}::date)
-    ),
+    WITH RECURSIVE ${ROOTS(rootId, period, asOf)},
+    winners AS (SELECT DISTINCT ON (path) id, path, bucket FROM roots ORDER BY path, merged DESC, bucket DESC),
     owns AS (SELECT DISTINCT id FROM roots WHERE own)
-    SELECT DISTINCT ON (u.id) u.id AS "unitId",
-      CASE WHEN u.id IN (SELECT id FROM owns) THEN ${OWN_BUCKET}::int ELSE r.bucket END AS bucket
-    FROM roots r JOIN agency_units u ON u.path <@ r.path::ltree
-    ORDER BY u.id, nlevel(r.path::ltree) DESC, r.merged DESC, r.bucket DESC`);
-  return resultRows<ScopeUnit>(result);
-}
-
-/** A scope as two parallel int arrays (`{1,2}` literals), for `unnest(ids, buckets)` joins. */
-export function scopeArrays(scope: readonly ScopeUnit[]): { ids: string; buckets: string } {
-  return {
-    ids: `{${scope.map((s) => s.unitId).join(",")}}`,
-    buckets: `{${scope.map((s) => s.bucket).join(",")}}`,
-  };
+    SELECT w.id AS "unitId", w.path, w.bucket, (w.id IN (SELECT id FROM owns)) AS own, NULL::int AS "parentId" FROM winners w
+    UNION ALL
+    SELECT c.id, NULL, NULL, false, c.parent_id FROM agency_units c WHERE c.parent_id IN (SELECT id FROM owns)`);
+  const rows = resultRows<{ unitId: number; path: string | null; bucket: number | null; own: boolean; parentId: number | null }>(result);
+  const scope: ScopeRoots = { roots: [], ownChildren: [] };
+  for (const row of rows) {
+    if (row.parentId === null) scope.roots.push({ unitId: row.unitId, path: row.path!, bucket: row.bucket!, own: row.own });
+    else scope.ownChildren.push({ unitId: row.unitId, parentId: row.parentId });
+  }
+  return scope;
 }

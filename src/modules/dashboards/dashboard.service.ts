@@ -6,8 +6,9 @@ import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
 import { findUnitByCode, findUnitsByIds } from "../agency-units/agency-unit.store.js";
 import type { AgencyUnitRow } from "../../db/schema/index.js";
 import { checkPeriod, monthsOf, splitPeriod, type PeriodSplit } from "./dashboard-period.js";
-import { findScope, OWN_BUCKET, type ScopeUnit } from "./dashboard-scope.store.js";
-import { countPending, sumFieldRollups, sumMainRollups, topOverdueProcedures, type PendingRow } from "./dashboard.store.js";
+import { findScopeRoots, OWN_BUCKET } from "./dashboard-scope.store.js";
+import { scopeTerms, type ScopeTerms } from "./dashboard-terms.js";
+import { countOpen, sumFieldRollups, sumMainRollups, type PendingRow } from "./dashboard.store.js";
 import {
   addSums, CHANNELS, toChannel, toChildUnit, toField, toMonth, toRanking, toUnitFigures, fillUnitFigures, ZERO_SUMS,
   type ChannelSums, type Pending,
@@ -48,9 +49,9 @@ export async function resolveTarget(db: Db, args: DashboardArgs): Promise<Dashbo
   return { root, from: args.from, to: args.to, asOf, period: splitPeriod(args.from, args.to) };
 }
 
-/** The scope of a target: every unit counted, each in its bucket. */
-export function scopeOf(db: Db, target: DashboardTarget): Promise<ScopeUnit[]> {
-  return findScope(db, target.root.id, target, target.asOf);
+/** The scope of a target, as signed terms over subtree counters (see `dashboard-terms.ts`). */
+export async function scopeOf(db: Db, target: DashboardTarget): Promise<ScopeTerms> {
+  return scopeTerms(await findScopeRoots(db, target.root.id, target, target.asOf));
 }
 
 /** Open dossiers are those received before the day after the period (Vietnam time). */
@@ -67,14 +68,12 @@ export async function dashboard(db: Db, args: DashboardArgs): Promise<Dashboard>
  * Computes a dashboard of a resolved target (shared by the query and the subscriptions); open dossiers are judged
  * at `now`, which becomes `computedAt`.
  */
-export async function computeDashboard(db: Db, target: DashboardTarget, scope?: ScopeUnit[], now = new Date()): Promise<Dashboard> {
+export async function computeDashboard(db: Db, target: DashboardTarget, scope?: ScopeTerms, now = new Date()): Promise<Dashboard> {
   scope ??= await scopeOf(db, target);
-  const before = receivedBefore(target);
-  const [main, fields, pending, overdue] = await Promise.all([
+  const [main, fields, open] = await Promise.all([
     sumMainRollups(db, scope, target.period),
     sumFieldRollups(db, scope, target.period),
-    countPending(db, scope, before, now),
-    topOverdueProcedures(db, scope, before, now, OVERDUE_PROCEDURES_LIMIT),
+    countOpen(db, scope, receivedBefore(target), now, OVERDUE_PROCEDURES_LIMIT),
   ]);
 
   const byBucket = new Map<number, ChannelSums>();
@@ -90,8 +89,8 @@ export async function computeDashboard(db: Db, target: DashboardTarget, scope?: 
       addSums(slot(byMonth, row.month), row);
     }
   }
-  const pendingOf = pendingByBucket(pending);
-  const childIds = [...new Set(scope.map((s) => s.bucket).filter((b) => b > 0))];
+  const pendingOf = pendingByBucket(open.pending);
+  const childIds = [...new Set([...scope.bucketByPath.values()].filter((b) => b > 0))];
   const children = (await findUnitsByIds(db, childIds)).map(toAgencyUnit).sort((a, b) => a.code.localeCompare(b.code) || a.id - b.id);
   const byChildUnit = children.map((unit) => toChildUnit(unit, byBucket.get(unit.id) ?? { ...ZERO_SUMS }, pendingOf(unit.id)));
 
@@ -109,7 +108,7 @@ export async function computeDashboard(db: Db, target: DashboardTarget, scope?: 
     byChannel: CHANNELS.map((channel) => toChannel(channel, byChannel.get(channel) ?? { ...ZERO_SUMS })),
     byChildUnit,
     ranking: toRanking(byChildUnit),
-    mostOverdueProcedures: overdue.map((row) => Object.assign(new DashboardOverdueProcedure(), row)),
+    mostOverdueProcedures: open.mostOverdue.map((row) => Object.assign(new DashboardOverdueProcedure(), row)),
   });
 }
 

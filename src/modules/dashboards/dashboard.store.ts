@@ -1,7 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import type { PeriodSplit } from "./dashboard-period.js";
-import { resultRows, scopeArrays, type ScopeUnit } from "./dashboard-scope.store.js";
+import { resultRows } from "./dashboard-scope.store.js";
+import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
+import { classifiedOverdue } from "./rollup.store.js";
 
 type Reader = Db | Tx;
 
@@ -33,10 +35,10 @@ export interface FieldRow extends CounterSums {
   field: string;
 }
 
-/** `unnest` of the scope as a relation `s(unit_id, bucket)`. */
-function scopeRelation(scope: readonly ScopeUnit[]): SQL {
-  const { ids, buckets } = scopeArrays(scope);
-  return sql`unnest(${ids}::int[], ${buckets}::int[]) AS s(unit_id, bucket)`;
+/** `unnest` of terms as a relation `t(unit_id, bucket, sign)`. */
+function termRelation(terms: readonly Term[]): SQL {
+  const { ids, buckets, signs } = termArrays(terms);
+  return sql`unnest(${ids}::int[], ${buckets}::int[], ${signs}::int[]) AS t(unit_id, bucket, sign)`;
 }
 
 /** The period as a relation `p(span, lo, hi)` of up to three ranges: its whole months, the days before and after them. */
@@ -48,68 +50,54 @@ function periodRanges(period: PeriodSplit): SQL {
 }
 
 /**
- * Rollup rows `r` of the scope `s` in the period `p`: one index range scan of the primary key
+ * Subtree rollup rows `r` of the terms `t` in the period `p`: one index range scan of the primary key
  * `(agency_id, span, start, …)` per unit and range. The LATERAL subquery with OFFSET 0 keeps PostgreSQL from
- * turning this into a sequential scan and a hash join, which its estimates favour from ~100 units on and which
- * measured ten times slower at 2M dossiers (an OR of the ranges in WHERE reads every row of each unit, too).
+ * turning this into a sequential scan and a hash join, which its estimates favour for long lists of units.
  */
-function rollupsOf(table: "dossier_rollups" | "dossier_field_rollups", scope: readonly ScopeUnit[], period: PeriodSplit): SQL {
-  return sql`${scopeRelation(scope)} CROSS JOIN ${periodRanges(period)}
+function rollupsOf(table: "dossier_subtree_rollups" | "dossier_subtree_field_rollups", terms: readonly Term[], period: PeriodSplit): SQL {
+  return sql`${termRelation(terms)} CROSS JOIN ${periodRanges(period)}
     CROSS JOIN LATERAL (
-      SELECT * FROM ${sql.identifier(table)} x WHERE x.agency_id = s.unit_id AND x.span = p.span AND x.start BETWEEN p.lo AND p.hi OFFSET 0
+      SELECT * FROM ${sql.identifier(table)} x WHERE x.agency_id = t.unit_id AND x.span = p.span AND x.start BETWEEN p.lo AND p.hi OFFSET 0
     ) r`;
 }
 
-const SUMS = sql`sum(r.received)::int AS received, sum(r.early)::int AS early, sum(r.on_time)::int AS "onTime",
-  sum(r.late)::int AS late, sum(r.stopped)::int AS stopped, sum(r.not_accepted)::int AS "notAccepted"`;
+const signed = (columns: [string, string][]) =>
+  sql.raw(columns.map(([column, name]) => `sum(t.sign * r.${column})::int AS "${name}"`).join(", "));
+const COUNTERS = signed([["received", "received"], ["early", "early"], ["on_time", "onTime"], ["late", "late"], ["stopped", "stopped"], ["not_accepted", "notAccepted"]]);
+const FLAGS = signed([["paid_online", "paidOnline"], ["digitised", "digitised"], ["electronic_result", "electronicResult"], ["fee_due", "feeDue"]]);
 
 /**
- * The main rollup counters of a scope over a period, grouped twice (one statement, GROUPING SETS): by bucket and
- * channel (totals, own figures, children, channels) and by month and channel (the monthly series). Months are
- * grouped by `date_trunc` (`to_char` per row costs three times as much on PGlite).
+ * The main rollup counters of a scope over a period (one statement): by bucket and channel (totals, own figures,
+ * children, channels) from the signed terms, and by month and channel (the monthly series) from the outermost
+ * roots. Months are grouped by `date_trunc` (`to_char` per row costs three times as much on PGlite).
  */
-export async function sumMainRollups(db: Reader, scope: readonly ScopeUnit[], period: PeriodSplit): Promise<MainGroupRow[]> {
-  if (scope.length === 0) return [];
+export async function sumMainRollups(db: Reader, terms: ScopeTerms, period: PeriodSplit): Promise<MainGroupRow[]> {
+  if (terms.whole.length === 0) return [];
   const result = await db.execute(sql`
-    SELECT s.bucket, left(date_trunc('month', r.start::timestamp)::date::text, 7) AS month, r.channel, ${SUMS},
-      sum(r.paid_online)::int AS "paidOnline", sum(r.digitised)::int AS digitised,
-      sum(r.electronic_result)::int AS "electronicResult", sum(r.fee_due)::int AS "feeDue"
-    FROM ${rollupsOf("dossier_rollups", scope, period)}
-    GROUP BY GROUPING SETS ((s.bucket, r.channel), (date_trunc('month', r.start::timestamp), r.channel))`);
+    SELECT t.bucket, NULL::text AS month, r.channel, ${COUNTERS}, ${FLAGS}
+    FROM ${rollupsOf("dossier_subtree_rollups", terms.byBucket, period)}
+    GROUP BY t.bucket, r.channel
+    UNION ALL
+    SELECT NULL::int, left(date_trunc('month', r.start::timestamp)::date::text, 7), r.channel, ${COUNTERS}, ${FLAGS}
+    FROM ${rollupsOf("dossier_subtree_rollups", terms.whole, period)}
+    GROUP BY date_trunc('month', r.start::timestamp), r.channel`);
   return resultRows<MainGroupRow>(result);
 }
 
 /** The field rollup counters of a whole scope over a period, per field. */
-export async function sumFieldRollups(db: Reader, scope: readonly ScopeUnit[], period: PeriodSplit): Promise<FieldRow[]> {
-  if (scope.length === 0) return [];
+export async function sumFieldRollups(db: Reader, terms: ScopeTerms, period: PeriodSplit): Promise<FieldRow[]> {
+  if (terms.whole.length === 0) return [];
   const result = await db.execute(sql`
-    SELECT r.field, ${SUMS}
-    FROM ${rollupsOf("dossier_field_rollups", scope, period)}
+    SELECT r.field, ${COUNTERS}
+    FROM ${rollupsOf("dossier_subtree_field_rollups", terms.whole, period)}
     GROUP BY r.field`);
   return resultRows<FieldRow>(result);
 }
-
-/** Open and past its effective due instant at `now`; a dossier waiting on a supplement is judged at the start of the wait. */
-const overdue = (now: Date) => sql`(d.effective_due_at < COALESCE(d.supplement_since, ${now.toISOString()}::timestamptz))`;
 
 export interface PendingRow {
   bucket: number;
   inTime: number;
   overdue: number;
-}
-
-/**
- * Dossiers still open at `now` that were received before `receivedBefore`, per bucket, in time or overdue. Not a
- * stored counter (time moves): read from the open dossiers through the partial index on `agency_id` of open rows.
- */
-export async function countPending(db: Reader, scope: readonly ScopeUnit[], receivedBefore: Date, now: Date): Promise<PendingRow[]> {
-  if (scope.length === 0) return [];
-  const result = await db.execute(sql`
-    SELECT s.bucket, count(*) FILTER (WHERE NOT ${overdue(now)})::int AS "inTime", count(*) FILTER (WHERE ${overdue(now)})::int AS overdue
-    FROM dossiers d JOIN ${scopeRelation(scope)} ON s.unit_id = d.agency_id
-    WHERE d.finished_at IS NULL AND d.received_at < ${receivedBefore.toISOString()}::timestamptz
-    GROUP BY s.bucket`);
-  return resultRows<PendingRow>(result);
 }
 
 export interface OverdueProcedureRow {
@@ -119,26 +107,79 @@ export interface OverdueProcedureRow {
   overdue: number;
 }
 
-/** The procedures with the most overdue open dossiers of the scope (received before `receivedBefore`), most first. */
-export async function topOverdueProcedures(
-  db: Reader,
-  scope: readonly ScopeUnit[],
-  receivedBefore: Date,
-  now: Date,
-  limit: number,
-): Promise<OverdueProcedureRow[]> {
-  if (scope.length === 0) return [];
+export interface OpenFigures {
+  pending: PendingRow[];
+  mostOverdue: OverdueProcedureRow[];
+}
+
+/**
+ * Open dossiers received before `receivedBefore` that are still open at `now`, per bucket in time or overdue, and
+ * the `limit` procedures with the most overdue of them; one statement, so one snapshot of counters and dossiers.
+ *
+ * Overdue: open and past its effective due instant; a dossier waiting on a supplement is judged at the start of the
+ * wait. The counters (`dossier_open_counts`, `dossier_overdue_procedures`) classify every open dossier against the
+ * sweep watermark and count it whenever it was received; the statement corrects them with the few dossiers where
+ * that differs from the answer: those whose due instant lies between the watermark and `now`, and those received
+ * on or after `receivedBefore` (none when the period reaches today). Both come through partial indexes on open
+ * dossiers.
+ */
+export async function countOpen(db: Reader, terms: ScopeTerms, receivedBefore: Date, now: Date, limit: number): Promise<OpenFigures> {
+  if (terms.whole.length === 0) return { pending: [], mostOverdue: [] };
+  const watermark = sql`(SELECT swept_until FROM dossier_open_sweep)`;
+  const nowAt = sql`${now.toISOString()}::timestamptz`;
+  const before = sql`${receivedBefore.toISOString()}::timestamptz`;
+  const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, watermark);
+  const overdueNow = sql`(d.effective_due_at < COALESCE(d.supplement_since, ${nowAt}))`;
+  const paths = `{${terms.paths.join(",")}}`;
+  const buckets = `{${terms.paths.map((p) => terms.bucketByPath.get(p)!).join(",")}}`;
+  const whole = `{${terms.whole.map((t) => t.unitId).join(",")}}`;
   const result = await db.execute(sql`
-    SELECT p.code, p.name, p.field, o.overdue
+    WITH differing AS (
+      SELECT d.agency_id, d.procedure_id, d.received_at, d.effective_due_at, d.supplement_since
+      FROM dossiers d WHERE d.finished_at IS NULL AND d.received_at >= ${before}
+      UNION ALL
+      SELECT d.agency_id, d.procedure_id, d.received_at, d.effective_due_at, d.supplement_since
+      FROM dossiers d WHERE d.finished_at IS NULL AND d.supplement_since IS NULL AND d.received_at < ${before}
+        AND d.effective_due_at >= LEAST(${watermark}, ${nowAt}) AND d.effective_due_at < GREATEST(${watermark}, ${nowAt})
+    ),
+    corrections AS (
+      SELECT d.agency_id, d.procedure_id,
+        sum(CASE WHEN d.received_at >= ${before} OR ${overdueNow} THEN 0 ELSE 1 END - CASE WHEN ${counted} THEN 0 ELSE 1 END)::int AS in_time,
+        sum(CASE WHEN d.received_at < ${before} AND ${overdueNow} THEN 1 ELSE 0 END - CASE WHEN ${counted} THEN 1 ELSE 0 END)::int AS overdue
+      FROM differing d GROUP BY d.agency_id, d.procedure_id
+    ),
+    unit_buckets AS MATERIALIZED (
+      SELECT u.id, CASE WHEN u.id = ANY(${`{${terms.ownIds.join(",")}}`}::int[]) THEN -1 ELSE (
+          SELECT r.bucket FROM unnest(${paths}::text[], ${buckets}::int[]) AS r(path, bucket)
+          WHERE r.path::ltree @> u.path ORDER BY nlevel(r.path::ltree) DESC LIMIT 1
+        ) END AS bucket
+      FROM agency_units u WHERE u.id IN (SELECT agency_id FROM corrections) AND u.path <@ ${paths}::ltree[]
+    ),
+    scoped AS (
+      SELECT c.procedure_id, c.in_time, c.overdue, b.bucket FROM corrections c JOIN unit_buckets b ON b.id = c.agency_id
+    )
+    SELECT bucket, NULL::text AS code, NULL::text AS name, NULL::text AS field, sum(in_time)::int AS "inTime", sum(overdue)::int AS overdue
     FROM (
-      SELECT d.procedure_id, count(*)::int AS overdue
-      FROM dossiers d JOIN ${scopeRelation(scope)} ON s.unit_id = d.agency_id
-      WHERE d.finished_at IS NULL AND d.received_at < ${receivedBefore.toISOString()}::timestamptz AND ${overdue(now)}
-      GROUP BY d.procedure_id
-    ) o JOIN procedures p ON p.id = o.procedure_id
-    ORDER BY o.overdue DESC, p.code
-    LIMIT ${limit}`);
-  return resultRows<OverdueProcedureRow>(result);
+      SELECT t.bucket, t.sign * c.in_time AS in_time, t.sign * c.overdue AS overdue
+      FROM ${termRelation(terms.byBucket)} JOIN dossier_open_counts c ON c.agency_id = t.unit_id
+      UNION ALL SELECT bucket, in_time, overdue FROM scoped
+    ) b GROUP BY bucket
+    UNION ALL
+    (SELECT NULL::int, p.code, p.name, p.field, NULL::int, o.overdue
+     FROM (
+       SELECT procedure_id, sum(n)::int AS overdue FROM (
+         SELECT op.procedure_id, op.overdue AS n FROM dossier_overdue_procedures op WHERE op.agency_id = ANY(${whole}::int[])
+         UNION ALL SELECT procedure_id, overdue FROM scoped
+       ) x GROUP BY procedure_id HAVING sum(n) > 0
+     ) o JOIN procedures p ON p.id = o.procedure_id
+     ORDER BY o.overdue DESC, p.code LIMIT ${limit})`);
+  const figures: OpenFigures = { pending: [], mostOverdue: [] };
+  for (const row of resultRows<{ bucket: number | null; code: string | null; name: string; field: string; inTime: number; overdue: number }>(result)) {
+    if (row.code === null) figures.pending.push({ bucket: row.bucket!, inTime: row.inTime, overdue: row.overdue });
+    else figures.mostOverdue.push({ code: row.code, name: row.name, field: row.field, overdue: row.overdue });
+  }
+  figures.mostOverdue.sort((a, b) => b.overdue - a.overdue || a.code.localeCompare(b.code));
+  return figures;
 }
 
 export interface OfferedProcedures {
@@ -147,12 +188,13 @@ export interface OfferedProcedures {
 }
 
 /** Distinct procedures implemented by the scope's units (the catalogue now), and how many are offered online. */
-export async function countOfferedProcedures(db: Reader, scope: readonly ScopeUnit[]): Promise<OfferedProcedures> {
-  if (scope.length === 0) return { procedures: 0, online: 0 };
+export async function countOfferedProcedures(db: Reader, terms: ScopeTerms): Promise<OfferedProcedures> {
+  if (terms.paths.length === 0) return { procedures: 0, online: 0 };
   const result = await db.execute(sql`
     SELECT count(DISTINCT p.id)::int AS procedures,
       count(DISTINCT p.id) FILTER (WHERE p.online_kind IN ('FULL', 'PARTIAL'))::int AS online
-    FROM procedure_agencies pa JOIN ${scopeRelation(scope)} ON s.unit_id = pa.unit_id
-    JOIN procedures p ON p.id = pa.procedure_id`);
+    FROM procedure_agencies pa JOIN agency_units u ON u.id = pa.unit_id
+    JOIN procedures p ON p.id = pa.procedure_id
+    WHERE u.path <@ ${`{${terms.paths.join(",")}}`}::ltree[]`);
   return resultRows<OfferedProcedures>(result)[0] ?? { procedures: 0, online: 0 };
 }

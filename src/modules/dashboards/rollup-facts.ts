@@ -11,6 +11,10 @@
  * - The outcome is STOPPED or NOT_ACCEPTED when the handling ended that way, else the finished timeliness (EARLY,
  *   ON_TIME, LATE) of a dossier resolved (RESOLVED, later RETURNED).
  * - Every fact counts in a DAY row and in a MONTH row.
+ * - An open dossier (not finished) is counted by the open-dossier counters with what classifies it in time or
+ *   overdue (its effective due instant and the start of a supplement wait); the SQL classifies it against the
+ *   sweep watermark (`rollup.store.ts`).
+ * - The rows name the receiving unit; the store adds them to the subtree rows of the unit and of its ancestors.
  */
 import type { DossierRow } from "../../db/schema/index.js";
 import { toVnDate } from "../../shared/calendar/index.js";
@@ -31,6 +35,15 @@ export interface RollupFacts {
   digitised: boolean;
   electronicResult: boolean;
   feeDue: boolean;
+  /** Null once the handling ended. */
+  open: OpenFacts | null;
+}
+
+/** What classifies an open dossier in time or overdue, and what it is counted by. */
+export interface OpenFacts {
+  procedureId: number;
+  effectiveDueAt: Date;
+  supplementSince: Date | null;
 }
 
 /** What the rollups need of the dossier's procedure, as it is when the dossier is written. */
@@ -41,7 +54,8 @@ export interface RollupProcedure {
 
 type FactsRow = Pick<
   DossierRow,
-  "agencyId" | "channel" | "status" | "receivedAt" | "finishedAt" | "timeliness" | "paidOnline" | "digitised" | "electronicResult"
+  | "agencyId" | "procedureId" | "channel" | "status" | "receivedAt" | "finishedAt" | "timeliness" | "paidOnline" | "digitised"
+  | "electronicResult" | "effectiveDueAt" | "supplementSince"
 >;
 
 /** The rollup facts of a stored (or about to be stored) dossier row. */
@@ -57,6 +71,7 @@ export function rollupFactsOf(row: FactsRow, procedure: RollupProcedure): Rollup
     digitised: row.digitised,
     electronicResult: row.electronicResult,
     feeDue: row.paidOnline || (procedure.feeVnd ?? 0) > 0,
+    open: row.finishedAt ? null : { procedureId: row.procedureId, effectiveDueAt: row.effectiveDueAt, supplementSince: row.supplementSince },
   };
 }
 
@@ -76,7 +91,7 @@ export interface OutcomeCounters {
   notAccepted: number;
 }
 
-/** A change of one `dossier_rollups` row. */
+/** A change of the `dossier_subtree_rollups` rows of a receiving unit (the store adds it to its ancestors too). */
 export interface MainDelta extends OutcomeCounters {
   agencyId: number;
   span: RollupSpan;
@@ -88,7 +103,7 @@ export interface MainDelta extends OutcomeCounters {
   feeDue: number;
 }
 
-/** A change of one `dossier_field_rollups` row. */
+/** A change of the `dossier_subtree_field_rollups` rows of a receiving unit. */
 export interface FieldDelta extends OutcomeCounters {
   agencyId: number;
   span: RollupSpan;
@@ -96,9 +111,19 @@ export interface FieldDelta extends OutcomeCounters {
   field: string;
 }
 
+/** An open dossier counted (+1) or no longer counted (-1) as it was classified. */
+export interface OpenDelta {
+  agencyId: number;
+  procedureId: number;
+  effectiveDueAt: Date;
+  supplementSince: Date | null;
+  sign: number;
+}
+
 export interface RollupDelta {
   main: MainDelta[];
   field: FieldDelta[];
+  open: OpenDelta[];
 }
 
 const OUTCOME_COUNTER: Record<RollupOutcome, keyof OutcomeCounters> = {
@@ -166,12 +191,28 @@ function addFacts(main: Map<string, MainDelta>, field: Map<string, FieldDelta>, 
 export function rollupDelta(before: RollupFacts | null, after: RollupFacts | null): RollupDelta {
   const main = new Map<string, MainDelta>();
   const field = new Map<string, FieldDelta>();
+  const open = new Map<string, OpenDelta>();
   if (before) addFacts(main, field, before, -1);
   if (after) addFacts(main, field, after, 1);
+  if (before?.open) addOpen(open, { agencyId: before.agencyId, ...before.open, sign: -1 });
+  if (after?.open) addOpen(open, { agencyId: after.agencyId, ...after.open, sign: 1 });
   return {
     main: sortedRows(main, MAIN_COUNTERS, (row) => row.channel),
     field: sortedRows(field, FIELD_COUNTERS, (row) => row.field),
+    open: openRows(open),
   };
+}
+
+/** Adds an open-dossier count change; a count and an uncount of the same facts cancel out. */
+function addOpen(open: Map<string, OpenDelta>, delta: OpenDelta): void {
+  const key = `${delta.agencyId}|${delta.procedureId}|${delta.effectiveDueAt.getTime()}|${delta.supplementSince?.getTime() ?? ""}`;
+  const sum = open.get(key);
+  if (sum) sum.sign += delta.sign;
+  else open.set(key, { ...delta });
+}
+
+function openRows(open: Map<string, OpenDelta>): OpenDelta[] {
+  return [...open.values()].filter((row) => row.sign !== 0);
 }
 
 /** The rows with a non-zero counter, by key (so that concurrent writers lock rollup rows in the same order). */
@@ -188,7 +229,9 @@ function sortedRows<T extends { agencyId: number; span: string; start: string }>
 export function mergeRollupDeltas(deltas: readonly RollupDelta[]): RollupDelta {
   const main = new Map<string, MainDelta>();
   const field = new Map<string, FieldDelta>();
+  const open = new Map<string, OpenDelta>();
   for (const delta of deltas) {
+    for (const row of delta.open) addOpen(open, row);
     for (const row of delta.main) {
       const key = `${row.agencyId}|${row.span}|${row.start}|${row.channel}`;
       const sum = main.get(key);
@@ -205,10 +248,11 @@ export function mergeRollupDeltas(deltas: readonly RollupDelta[]): RollupDelta {
   return {
     main: sortedRows(main, MAIN_COUNTERS, (row) => row.channel),
     field: sortedRows(field, FIELD_COUNTERS, (row) => row.field),
+    open: openRows(open),
   };
 }
 
 /** True when a delta changes nothing. */
 export function isEmptyDelta(delta: RollupDelta): boolean {
-  return delta.main.length === 0 && delta.field.length === 0;
+  return delta.main.length === 0 && delta.field.length === 0 && delta.open.length === 0;
 }

@@ -1,39 +1,96 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { dossierFieldRollups, dossierRollups } from "../../db/schema/dashboards.js";
+import { resultRows } from "./dashboard-scope.store.js";
 import type { RollupDelta } from "./rollup-facts.js";
 
 type Writer = Db | Tx;
 
+/**
+ * Serialises the open-dossier sweep against writers: every write that classifies open dossiers holds it shared
+ * until commit, the sweeper (`open-sweeper.ts`) and a rebuild hold it exclusively, so the watermark a writer
+ * classifies against cannot move under it. Arbitrary constant (see the other locks in `dossier-event.store.ts`).
+ */
+export const SWEEP_LOCK = 7_261_044;
+
 const MAIN_COUNTERS = ["received", "paid_online", "digitised", "electronic_result", "fee_due", "early", "on_time", "late", "stopped", "not_accepted"];
 const FIELD_COUNTERS = ["received", "early", "on_time", "late", "stopped", "not_accepted"];
-const increments = (columns: string[]) => sql.raw(columns.map((c) => `${c} = r.${c} + excluded.${c}`).join(", "));
+const columns = (names: string[]) => sql.raw(names.join(", "));
+const sums = (names: string[], from: string) => sql.raw(names.map((c) => `sum(${from}.${c}) AS ${c}`).join(", "));
+const increments = (names: string[]) => sql.raw(names.map((c) => `${c} = r.${c} + excluded.${c}`).join(", "));
+const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
+/** The delta rows' JSON keys are the TypeScript names of the counters (`paidOnline` for `paid_online`). */
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const recordColumns = (names: string[]) => sql.raw(names.map((c) => `"${camel(c)}" integer`).join(", "));
+const deltaSums = (names: string[]) => sql.raw(names.map((c) => `sum(v."${camel(c)}")`).join(", "));
+
+/** `a(id)`: the ancestors-or-self of the unit `u` (the ids that make up its ltree path). */
+const ANCESTORS = sql`CROSS JOIN LATERAL unnest(string_to_array(u.path::text, '.')::int[]) AS a(id)`;
 
 /**
- * Applies a rollup delta inside the caller's transaction, in ONE statement (both upserts in a data-modifying
- * CTE): `INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x`. The rows travel as two JSON parameters, so the
- * statement text is the same for one row or the hundreds of a batch (one prepared statement, and no per-row SQL
- * building: drizzle's multi-row VALUES took ~1 ms of CPU per 10 rows, bench profile). Rows are upserted in the
- * delta's order (sorted by key), so concurrent writers lock rollup rows in the same order. Sends nothing when the
- * delta is empty.
+ * Applies a rollup delta inside the caller's transaction, in ONE statement (data-modifying CTEs): each row of the
+ * receiving unit is added to the subtree rows of the unit and of every ancestor (`INSERT … ON CONFLICT DO UPDATE SET
+ * x = x + excluded.x`, summed per key first), and the open-dossier facts are classified against the sweep watermark
+ * and counted the same way. The rows travel as JSON parameters, so the statement text is the same for one row or
+ * the hundreds of a batch (one prepared statement). Rows are upserted in key order, so concurrent writers lock them
+ * in the same order. Sends nothing when the delta is empty.
+ *
+ * Open facts are classified against the watermark: {@link SWEEP_LOCK} is first taken shared (one more statement,
+ * only then), so that the statement's snapshot sees a watermark the sweeper cannot move before this transaction
+ * ends.
  */
 export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<void> {
-  if (delta.main.length === 0 && delta.field.length === 0) return;
+  if (delta.main.length === 0 && delta.field.length === 0 && delta.open.length === 0) return;
+  if (delta.open.length > 0) await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${SWEEP_LOCK})`);
   await tx.execute(sql`
-    WITH main_rollups AS (
-      INSERT INTO ${dossierRollups} AS r (agency_id, span, start, channel, ${sql.raw(MAIN_COUNTERS.join(", "))})
-      SELECT v."agencyId", v.span, v.start, v.channel, v.received, v."paidOnline", v.digitised, v."electronicResult", v."feeDue",
-        v.early, v."onTime", v.late, v.stopped, v."notAccepted"
-      FROM json_to_recordset(${JSON.stringify(delta.main)}::json) AS v("agencyId" integer, span rollup_span, start date,
-        channel dossier_channel, received integer, "paidOnline" integer, digitised integer, "electronicResult" integer,
-        "feeDue" integer, early integer, "onTime" integer, late integer, stopped integer, "notAccepted" integer)
+    WITH main_in AS (
+      SELECT * FROM json_to_recordset(${json(delta.main)}) AS v("agencyId" integer, span rollup_span, start date,
+        channel dossier_channel, ${recordColumns(MAIN_COUNTERS)})
+    ),
+    main_rows AS (
+      INSERT INTO dossier_subtree_rollups AS r (agency_id, span, start, channel, ${columns(MAIN_COUNTERS)})
+      SELECT a.id, v.span, v.start, v.channel, ${deltaSums(MAIN_COUNTERS)}
+      FROM main_in v JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
+      GROUP BY a.id, v.span, v.start, v.channel ORDER BY a.id, v.span, v.start, v.channel
       ON CONFLICT (agency_id, span, start, channel) DO UPDATE SET ${increments(MAIN_COUNTERS)}
+    ),
+    field_in AS (
+      SELECT * FROM json_to_recordset(${json(delta.field)}) AS v("agencyId" integer, span rollup_span, start date,
+        field varchar, ${recordColumns(FIELD_COUNTERS)})
+    ),
+    field_rows AS (
+      INSERT INTO dossier_subtree_field_rollups AS r (agency_id, span, start, field, ${columns(FIELD_COUNTERS)})
+      SELECT a.id, v.span, v.start, v.field, ${deltaSums(FIELD_COUNTERS)}
+      FROM field_in v JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
+      GROUP BY a.id, v.span, v.start, v.field ORDER BY a.id, v.span, v.start, v.field
+      ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}
+    ),
+    open_in AS (
+      SELECT a.id, v."procedureId" AS procedure_id, v.sign,
+        ${classifiedOverdue(sql`v."effectiveDueAt"`, sql`v."supplementSince"`, sql`(SELECT swept_until FROM dossier_open_sweep)`)} AS overdue
+      FROM json_to_recordset(${json(delta.open)}) AS v("agencyId" integer, "procedureId" integer,
+        "effectiveDueAt" timestamptz, "supplementSince" timestamptz, sign integer)
+      JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
+    ),
+    open_rows AS (
+      INSERT INTO dossier_open_counts AS r (agency_id, in_time, overdue)
+      SELECT id, coalesce(sum(sign) FILTER (WHERE NOT overdue), 0), coalesce(sum(sign) FILTER (WHERE overdue), 0)
+      FROM open_in GROUP BY id
+      HAVING coalesce(sum(sign) FILTER (WHERE NOT overdue), 0) <> 0 OR coalesce(sum(sign) FILTER (WHERE overdue), 0) <> 0
+      ORDER BY id
+      ON CONFLICT (agency_id) DO UPDATE SET in_time = r.in_time + excluded.in_time, overdue = r.overdue + excluded.overdue
     )
-    INSERT INTO ${dossierFieldRollups} AS r (agency_id, span, start, field, ${sql.raw(FIELD_COUNTERS.join(", "))})
-    SELECT v."agencyId", v.span, v.start, v.field, v.received, v.early, v."onTime", v.late, v.stopped, v."notAccepted"
-    FROM json_to_recordset(${JSON.stringify(delta.field)}::json) AS v("agencyId" integer, span rollup_span, start date,
-      field varchar, received integer, early integer, "onTime" integer, late integer, stopped integer, "notAccepted" integer)
-    ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}`);
+    INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
+    SELECT id, procedure_id, sum(sign) FROM open_in WHERE overdue GROUP BY id, procedure_id HAVING sum(sign) <> 0
+    ORDER BY id, procedure_id
+    ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue`);
+}
+
+/**
+ * How the open-dossier counters classify an open dossier: waiting on a supplement, overdue when its effective due
+ * instant was before the wait began; otherwise overdue when it is before the watermark.
+ */
+export function classifiedOverdue(effectiveDueAt: SQL, supplementSince: SQL, watermark: SQL): SQL {
+  return sql`(CASE WHEN ${supplementSince} IS NOT NULL THEN ${effectiveDueAt} < ${supplementSince} ELSE ${effectiveDueAt} < ${watermark} END)`;
 }
 
 /**
@@ -63,36 +120,146 @@ const FACTS = sql`
       (outcome = 'STOPPED')::int, (outcome = 'NOT_ACCEPTED')::int
     FROM base WHERE outcome IS NOT NULL
   ),
-  spans AS (
-    SELECT f.*, s.span, CASE s.span WHEN 'DAY' THEN f.day ELSE date_trunc('month', f.day)::date END AS start
+  own AS (
+    SELECT f.agency_id, s.span, CASE s.span WHEN 'DAY' THEN f.day ELSE date_trunc('month', f.day)::date END AS start,
+      f.channel, f.field, ${columns(MAIN_COUNTERS)}
     FROM facts f CROSS JOIN (VALUES ('DAY'::rollup_span), ('MONTH'::rollup_span)) AS s(span)
+  ),
+  main_own AS (
+    SELECT agency_id, span, start, channel, ${sums(MAIN_COUNTERS, "own")} FROM own GROUP BY agency_id, span, start, channel
+  ),
+  field_own AS (
+    SELECT agency_id, span, start, field, ${sums(FIELD_COUNTERS, "own")} FROM own GROUP BY agency_id, span, start, field
   )`;
 
+/** Tables a rebuild rewrites, locked against concurrent dossier writes first (their upserts wait). */
+const ROLLUP_TABLES = sql.raw("dossier_subtree_rollups, dossier_subtree_field_rollups, dossier_open_counts, dossier_overdue_procedures");
+
+export interface RebuildCounts {
+  rows: number;
+  fieldRows: number;
+  openUnits: number;
+}
+
 /**
- * Recomputes both rollup tables from the dossiers, in the caller's transaction. The tables are locked against
- * concurrent dossier writes first (their upserts wait), so the rebuild sees every committed write and writes that
- * commit afterwards apply their deltas on top of it.
+ * Recomputes every rollup table from the dossiers, in the caller's transaction. The tables are locked against
+ * concurrent dossier writes first (their upserts wait) and the sweep lock is taken exclusively, so the rebuild sees
+ * every committed write, classifies open dossiers against a watermark that cannot move, and writes that commit
+ * afterwards apply their deltas on top of it.
  */
-export async function rebuildRollups(tx: Tx): Promise<{ rows: number; fieldRows: number }> {
-  // Rows are written in primary-key order, so that a unit's rows of a period sit on few pages.
-  await tx.execute(sql`LOCK TABLE dossier_rollups, dossier_field_rollups IN SHARE ROW EXCLUSIVE MODE`);
-  await tx.execute(sql`DELETE FROM dossier_rollups`);
-  await tx.execute(sql`DELETE FROM dossier_field_rollups`);
+export async function rebuildRollups(tx: Tx): Promise<RebuildCounts> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
+  await tx.execute(sql`LOCK TABLE ${ROLLUP_TABLES} IN SHARE ROW EXCLUSIVE MODE`);
+  await tx.execute(sql`DELETE FROM dossier_subtree_rollups`);
+  await tx.execute(sql`DELETE FROM dossier_subtree_field_rollups`);
+  await tx.execute(sql`DELETE FROM dossier_open_counts`);
+  await tx.execute(sql`DELETE FROM dossier_overdue_procedures`);
+  await tx.execute(sql`INSERT INTO dossier_open_sweep (id, swept_until) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`);
+  // Own rows first (per receiving unit), then summed into every ancestor-or-self; written in primary-key order, so
+  // that a unit's rows of a period sit on few pages.
   await tx.execute(sql`
     WITH ${FACTS},
     main_rows AS (
-      INSERT INTO dossier_rollups (agency_id, span, start, channel, received, paid_online, digitised, electronic_result,
-        fee_due, early, on_time, late, stopped, not_accepted)
-      SELECT agency_id, span, start, channel, sum(received), sum(paid_online), sum(digitised), sum(electronic_result),
-        sum(fee_due), sum(early), sum(on_time), sum(late), sum(stopped), sum(not_accepted)
-      FROM spans GROUP BY agency_id, span, start, channel
-      ORDER BY agency_id, span, start, channel
+      INSERT INTO dossier_subtree_rollups (agency_id, span, start, channel, ${columns(MAIN_COUNTERS)})
+      SELECT a.id, m.span, m.start, m.channel, ${sums(MAIN_COUNTERS, "m")}
+      FROM main_own m JOIN agency_units u ON u.id = m.agency_id ${ANCESTORS}
+      GROUP BY a.id, m.span, m.start, m.channel ORDER BY a.id, m.span, m.start, m.channel
     )
-    INSERT INTO dossier_field_rollups (agency_id, span, start, field, received, early, on_time, late, stopped, not_accepted)
-    SELECT agency_id, span, start, field, sum(received), sum(early), sum(on_time), sum(late), sum(stopped), sum(not_accepted)
-    FROM spans GROUP BY agency_id, span, start, field
-    ORDER BY agency_id, span, start, field`);
-  const [main] = await tx.select({ n: sql<number>`count(*)::int` }).from(dossierRollups);
-  const [field] = await tx.select({ n: sql<number>`count(*)::int` }).from(dossierFieldRollups);
-  return { rows: main?.n ?? 0, fieldRows: field?.n ?? 0 };
+    INSERT INTO dossier_subtree_field_rollups (agency_id, span, start, field, ${columns(FIELD_COUNTERS)})
+    SELECT a.id, f.span, f.start, f.field, ${sums(FIELD_COUNTERS, "f")}
+    FROM field_own f JOIN agency_units u ON u.id = f.agency_id ${ANCESTORS}
+    GROUP BY a.id, f.span, f.start, f.field ORDER BY a.id, f.span, f.start, f.field`);
+  await tx.execute(sql`
+    WITH open_own AS (
+      SELECT d.agency_id, d.procedure_id,
+        ${classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, sql`(SELECT swept_until FROM dossier_open_sweep)`)} AS overdue,
+        count(*)::int AS n
+      FROM dossiers d WHERE d.finished_at IS NULL GROUP BY 1, 2, 3
+    ),
+    open_all AS (
+      SELECT a.id, o.procedure_id, o.overdue, o.n FROM open_own o JOIN agency_units u ON u.id = o.agency_id ${ANCESTORS}
+    ),
+    counts AS (
+      INSERT INTO dossier_open_counts (agency_id, in_time, overdue)
+      SELECT id, coalesce(sum(n) FILTER (WHERE NOT overdue), 0), coalesce(sum(n) FILTER (WHERE overdue), 0)
+      FROM open_all GROUP BY id ORDER BY id
+    )
+    INSERT INTO dossier_overdue_procedures (agency_id, procedure_id, overdue)
+    SELECT id, procedure_id, sum(n) FROM open_all WHERE overdue GROUP BY id, procedure_id ORDER BY id, procedure_id`);
+  const [counts] = resultRows<RebuildCounts>(
+    await tx.execute(sql`SELECT (SELECT count(*) FROM dossier_subtree_rollups)::int AS rows,
+      (SELECT count(*) FROM dossier_subtree_field_rollups)::int AS "fieldRows", (SELECT count(*) FROM dossier_open_counts)::int AS "openUnits"`),
+  );
+  return counts!;
+}
+
+/**
+ * Moves the subtree rows of `unitId` (whose subtree is moving) out of the ancestors it leaves and into those it
+ * joins: `leaving` and `joining` are ancestor ids (the unit itself and common ancestors excluded). Called in the
+ * transaction that rewrites the paths; the tables are locked first so that no concurrent dossier write adds to the
+ * old ancestors after the move read the subtree's rows.
+ */
+export async function moveSubtreeRollups(tx: Tx, unitId: number, leaving: readonly number[], joining: readonly number[]): Promise<void> {
+  if (leaving.length === 0 && joining.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
+  await tx.execute(sql`LOCK TABLE ${ROLLUP_TABLES} IN SHARE ROW EXCLUSIVE MODE`);
+  const moves = sql`(SELECT unnest(${`{${leaving.join(",")}}`}::int[]) AS id, -1 AS sign
+    UNION ALL SELECT unnest(${`{${joining.join(",")}}`}::int[]), 1) AS m`;
+  await tx.execute(sql`
+    INSERT INTO dossier_subtree_rollups AS r (agency_id, span, start, channel, ${columns(MAIN_COUNTERS)})
+    SELECT m.id, s.span, s.start, s.channel, ${sql.raw(MAIN_COUNTERS.map((c) => `m.sign * s.${c}`).join(", "))}
+    FROM dossier_subtree_rollups s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
+    ORDER BY m.id, s.span, s.start, s.channel
+    ON CONFLICT (agency_id, span, start, channel) DO UPDATE SET ${increments(MAIN_COUNTERS)}`);
+  await tx.execute(sql`
+    INSERT INTO dossier_subtree_field_rollups AS r (agency_id, span, start, field, ${columns(FIELD_COUNTERS)})
+    SELECT m.id, s.span, s.start, s.field, ${sql.raw(FIELD_COUNTERS.map((c) => `m.sign * s.${c}`).join(", "))}
+    FROM dossier_subtree_field_rollups s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
+    ORDER BY m.id, s.span, s.start, s.field
+    ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}`);
+  await tx.execute(sql`
+    INSERT INTO dossier_open_counts AS r (agency_id, in_time, overdue)
+    SELECT m.id, m.sign * s.in_time, m.sign * s.overdue FROM dossier_open_counts s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
+    ORDER BY m.id
+    ON CONFLICT (agency_id) DO UPDATE SET in_time = r.in_time + excluded.in_time, overdue = r.overdue + excluded.overdue`);
+  await tx.execute(sql`
+    INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
+    SELECT m.id, s.procedure_id, m.sign * s.overdue FROM dossier_overdue_procedures s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
+    ORDER BY m.id, s.procedure_id
+    ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue`);
+}
+
+/**
+ * Moves the sweep watermark forward to `until` (never back), reclassifying as overdue the open dossiers not waiting
+ * on a supplement whose effective due instant lies between the old and the new watermark. The caller holds
+ * {@link SWEEP_LOCK} exclusively (no writer is classifying meanwhile). Returns how many dossiers fell due.
+ */
+export async function sweepOpenDossiers(tx: Tx, until: Date): Promise<number> {
+  const [row] = resultRows<{ moved: number }>(
+    await tx.execute(sql`
+      WITH fell_due_own AS (
+        SELECT d.agency_id, d.procedure_id, count(*)::int AS n FROM dossiers d
+        WHERE d.finished_at IS NULL AND d.supplement_since IS NULL
+          AND d.effective_due_at >= (SELECT swept_until FROM dossier_open_sweep) AND d.effective_due_at < ${until.toISOString()}::timestamptz
+        GROUP BY d.agency_id, d.procedure_id
+      ),
+      fell_due AS (
+        SELECT a.id, f.procedure_id, f.n FROM fell_due_own f JOIN agency_units u ON u.id = f.agency_id ${ANCESTORS}
+      ),
+      counts AS (
+        UPDATE dossier_open_counts r SET in_time = r.in_time - f.n, overdue = r.overdue + f.n
+        FROM (SELECT id, sum(n)::int AS n FROM fell_due GROUP BY id) f WHERE r.agency_id = f.id
+      ),
+      procedures AS (
+        INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
+        SELECT id, procedure_id, sum(n)::int FROM fell_due GROUP BY id, procedure_id ORDER BY id, procedure_id
+        ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue
+      ),
+      moved AS (
+        UPDATE dossier_open_sweep SET swept_until = ${until.toISOString()}::timestamptz
+        WHERE swept_until < ${until.toISOString()}::timestamptz RETURNING 1
+      )
+      SELECT coalesce((SELECT sum(n) FROM fell_due_own), 0)::int AS moved`),
+  );
+  return row?.moved ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
 import { receivedBefore, resolveTarget, scopeOf, type DashboardArgs } from "./dashboard.service.js";
-import { countOfferedProcedures, countPending, sumMainRollups } from "./dashboard.store.js";
+import { countOfferedProcedures, countOpen, sumMainRollups } from "./dashboard.store.js";
 import { addSums, ZERO_SUMS } from "./dashboard.mapper.js";
 import { scoreServiceIndex } from "./service-index.js";
 import {
@@ -13,11 +13,12 @@ export async function serviceIndex(db: Db, args: DashboardArgs): Promise<Service
   const target = await resolveTarget(db, args);
   const scope = await scopeOf(db, target);
   const now = new Date();
-  const [main, pending, offered] = await Promise.all([
+  const [main, open, offered] = await Promise.all([
     sumMainRollups(db, scope, target.period),
-    countPending(db, scope, receivedBefore(target), now),
+    countOpen(db, scope, receivedBefore(target), now, 0),
     countOfferedProcedures(db, scope),
   ]);
+  const pending = open.pending;
   const sums = { ...ZERO_SUMS };
   for (const row of main) if (row.bucket !== null) addSums(sums, row);
   const result = scoreServiceIndex({
