@@ -1,5 +1,5 @@
 /**
- * Rebuilds the dashboard rollups (`dossier_rollups`, `dossier_field_rollups`) from the dossiers:
+ * Rebuilds the dashboard counters (subtree rollups by channel and by field, open-dossier counts) from the dossiers:
  *
  *   npm run rollups:rebuild
  *
@@ -18,8 +18,8 @@ const config = loadConfig();
 const database = await openDatabase(config.databaseUrl, config.dataDir);
 try {
   await migrate(database);
-  const { rows, fieldRows, ms } = await rebuildAllRollups(database.db);
-  console.log(`rollups rebuilt in ${ms} ms: ${rows} rows by channel, ${fieldRows} rows by field`);
+  const { rows, fieldRows, openUnits, ms } = await rebuildAllRollups(database.db);
+  console.log(`rollups rebuilt in ${ms} ms: ${rows} subtree rows by channel, ${fieldRows} by field, open dossiers counted for ${openUnits} units`);
 } finally {
   await database.close();
 }
