@@ -1,5 +1,5 @@
 /**
- * Profiles the hub under one benchmark's load: `tsx scripts/bench/profile.ts by-code|nested [seconds]` starts the
+ * Profiles the hub under one benchmark's load: `tsx scripts/bench/profile.ts by-code|nested|dashboard [seconds]` starts the
  * hub with `--cpu-prof`, sends the load from a separate process, stops the hub and prints the hottest functions
  * (self time) and packages (inclusive time). The profile stays in /tmp/lienthong-prof for Chrome DevTools.
  */
@@ -19,6 +19,12 @@ const QUERIES: Record<string, { query: string; sample: string; variable: string 
   nested: {
     query: `query($v: String!) { dossiers(filter: {agencyCode: $v}, first: 20) { edges { node { code procedure { name } } } } }`,
     sample: `SELECT code AS v FROM agency_units WHERE kind IN ('COMMUNE', 'WARD', 'TOWNSHIP') ORDER BY code LIMIT 100`,
+    variable: "v",
+  },
+  dashboard: {
+    query: `query($v: String!) { dashboard(agencyCode: $v, from: "2025-06-01", to: "2025-06-30") {
+      received resolved early onTime late onTimeRate pendingInTime overdue receivedOnline } }`,
+    sample: `SELECT code AS v FROM agency_units WHERE kind = 'PROVINCE' ORDER BY id LIMIT 1`,
     variable: "v",
   },
 };

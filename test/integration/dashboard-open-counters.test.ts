@@ -62,7 +62,7 @@ describe("open-dossier counters", () => {
   async function pendingAt(at: Date) {
     const db = server.database.db;
     const target = await resolveTarget(db, { agencyCode: codes.province, from: "2020-01-01", to: today });
-    const got = await computeDashboard(db, target, undefined, at);
+    const got = await computeDashboard(db, target, at);
     const ids = await unitIds(db, Object.values(codes));
     const subtree = (code: string) => {
       const path = ids.get(code)!.path;

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { STREAM_PAGE_SIZE, type DossierEventHub } from "../dossiers/dossier-event-hub.js";
-import { computeDashboard, scopeOf, type DashboardTarget } from "./dashboard.service.js";
+import { computeDashboard, refreshTarget, type DashboardTarget } from "./dashboard.service.js";
 import { bucketOfPath, type ScopeTerms } from "./dashboard-terms.js";
 import type { Dashboard } from "./dashboard.types.js";
 
@@ -142,9 +142,9 @@ class Watch {
     const now = new Date();
     this.startedAt = now.getTime();
     try {
-      const scope = await scopeOf(this.db, this.target);
-      this.scope = scope;
-      const dashboard = await computeDashboard(this.db, this.target, scope, now);
+      const target = await refreshTarget(this.db, this.target);
+      this.scope = target.scope;
+      const dashboard = await computeDashboard(this.db, target, now);
       this.latest = dashboard;
       for (const stream of this.streams) stream.offer(dashboard);
     } catch (error) {

@@ -2,7 +2,7 @@
  * A dashboard's buckets as signed sums of SUBTREE counters. Pure.
  *
  * Subtree counters (`dossier_subtree_rollups`, `dossier_open_counts`…) hold, for a unit, everything received in its
- * whole subtree. The scope's roots (`findScopeRoots`) form a laminar family — two subtrees are nested or disjoint —
+ * whole subtree. The scope's roots (`findDashboardScope`) form a laminar family — two subtrees are nested or disjoint —
  * and every unit counts in the bucket of the deepest root above it. So a bucket is the sum, over its roots, of the
  * root's subtree minus the subtrees of the roots nested directly inside it; and an `own` root's own figures are its
  * subtree minus its children's subtrees. Each of these is a term `(unit, bucket, ±1)`: a province-year dashboard

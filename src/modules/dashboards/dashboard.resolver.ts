@@ -1,6 +1,8 @@
-import { Arg, Ctx, Query, Resolver, Root, Subscription } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Query, Resolver, Root, Subscription } from "type-graphql";
 import { createLoaders, type Context, type Loaders } from "../../context.js";
 import { DateScalar } from "../../shared/scalars.js";
+import { selectedFieldNames } from "../../shared/selection.js";
 import { openDashboardStream } from "./dashboard-live.service.js";
 import { dashboard, type DashboardArgs } from "./dashboard.service.js";
 import { Dashboard } from "./dashboard.types.js";
@@ -35,8 +37,14 @@ export class DashboardResolver {
     @Arg("to", () => DateScalar, { description: TO }) to: string,
     @Arg("asOf", () => DateScalar, { nullable: true, description: AS_OF }) asOf: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Dashboard> {
-    return dashboard(ctx.db, { agencyCode, from, to, asOf });
+    const selected = selectedFieldNames(info);
+    return dashboard(
+      ctx.db,
+      { agencyCode, from, to, asOf },
+      { months: selected.has("byMonth"), fields: selected.has("byField"), procedures: selected.has("mostOverdueProcedures") },
+    );
   }
 
   @Query(() => ServiceIndex, {

@@ -3,12 +3,11 @@ import { addDays, vnDateTime } from "../../shared/calendar/index.js";
 import { BadInputError, NotFoundError } from "../../shared/errors.js";
 import { isValidDate, vnToday } from "../../shared/scalars.js";
 import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
-import { findUnitByCode, findUnitsByIds } from "../agency-units/agency-unit.store.js";
 import type { AgencyUnitRow } from "../../db/schema/index.js";
 import { checkPeriod, monthsOf, splitPeriod, type PeriodSplit } from "./dashboard-period.js";
-import { findScopeRoots, OWN_BUCKET } from "./dashboard-scope.store.js";
+import { findDashboardScope, OWN_BUCKET } from "./dashboard-scope.store.js";
 import { scopeTerms, type ScopeTerms } from "./dashboard-terms.js";
-import { countOpen, sumFieldRollups, sumMainRollups, type PendingRow } from "./dashboard.store.js";
+import { dashboardFigures, EVERY_PART, type DashboardParts, type PendingRow } from "./dashboard.store.js";
 import {
   addSums, CHANNELS, toChannel, toChildUnit, toField, toMonth, toRanking, toUnitFigures, fillUnitFigures, ZERO_SUMS,
   type ChannelSums, type Pending,
@@ -23,13 +22,17 @@ export interface DashboardArgs {
   asOf?: string | null;
 }
 
-/** A checked dashboard request: the unit found, the period split. */
+/** A checked dashboard request: the unit found, the period split, the scope. */
 export interface DashboardTarget {
   root: AgencyUnitRow;
   from: string;
   to: string;
   asOf: string;
   period: PeriodSplit;
+  /** The units counted, as signed terms over subtree counters (see `dashboard-terms.ts`). */
+  scope: ScopeTerms;
+  /** The units of the children buckets (the root's children valid in the period). */
+  children: AgencyUnitRow[];
 }
 
 /** How many procedures `mostOverdueProcedures` lists. */
@@ -44,14 +47,22 @@ export async function resolveTarget(db: Db, args: DashboardArgs): Promise<Dashbo
   if (args.asOf != null && !isValidDate(args.asOf)) throw new BadInputError("asOf", "must be a date YYYY-MM-DD");
   const asOf = args.asOf ?? vnToday();
   const code = args.agencyCode.trim();
-  const root = await findUnitByCode(db, code, asOf);
-  if (!root) throw new NotFoundError("agency unit", code);
-  return { root, from: args.from, to: args.to, asOf, period: splitPeriod(args.from, args.to) };
+  const found = await findDashboardScope(db, code, args, asOf);
+  if (!found) throw new NotFoundError("agency unit", code);
+  return {
+    root: found.root,
+    from: args.from,
+    to: args.to,
+    asOf,
+    period: splitPeriod(args.from, args.to),
+    scope: scopeTerms(found.scope),
+    children: found.children,
+  };
 }
 
-/** The scope of a target, as signed terms over subtree counters (see `dashboard-terms.ts`). */
-export async function scopeOf(db: Db, target: DashboardTarget): Promise<ScopeTerms> {
-  return scopeTerms(await findScopeRoots(db, target.root.id, target, target.asOf));
+/** The target with its scope read again (the tree may have changed since it was resolved). */
+export async function refreshTarget(db: Db, target: DashboardTarget): Promise<DashboardTarget> {
+  return resolveTarget(db, { agencyCode: target.root.code, from: target.from, to: target.to, asOf: target.asOf });
 }
 
 /** Open dossiers are those received before the day after the period (Vietnam time). */
@@ -59,22 +70,21 @@ export function receivedBefore(target: DashboardTarget): Date {
   return vnDateTime(addDays(target.to, 1), 0);
 }
 
-/** `dashboard`: every figure of a unit's scope over a period, from the rollups and the open dossiers. */
-export async function dashboard(db: Db, args: DashboardArgs): Promise<Dashboard> {
-  return computeDashboard(db, await resolveTarget(db, args));
+/**
+ * `dashboard`: every figure of a unit's scope over a period, from the rollups and the open dossiers. `parts` leaves
+ * out the lists nobody asked for (they are then empty).
+ */
+export async function dashboard(db: Db, args: DashboardArgs, parts: DashboardParts = EVERY_PART): Promise<Dashboard> {
+  return computeDashboard(db, await resolveTarget(db, args), new Date(), parts);
 }
 
 /**
  * Computes a dashboard of a resolved target (shared by the query and the subscriptions); open dossiers are judged
  * at `now`, which becomes `computedAt`.
  */
-export async function computeDashboard(db: Db, target: DashboardTarget, scope?: ScopeTerms, now = new Date()): Promise<Dashboard> {
-  scope ??= await scopeOf(db, target);
-  const [main, fields, open] = await Promise.all([
-    sumMainRollups(db, scope, target.period),
-    sumFieldRollups(db, scope, target.period),
-    countOpen(db, scope, receivedBefore(target), now, OVERDUE_PROCEDURES_LIMIT),
-  ]);
+export async function computeDashboard(db: Db, target: DashboardTarget, now = new Date(), parts: DashboardParts = EVERY_PART): Promise<Dashboard> {
+  const limit = parts.procedures ? OVERDUE_PROCEDURES_LIMIT : 0;
+  const { main, fields, open } = await dashboardFigures(db, target.scope, target.period, receivedBefore(target), now, limit, parts);
 
   const byBucket = new Map<number, ChannelSums>();
   const byMonth = new Map<string, ChannelSums>();
@@ -90,8 +100,7 @@ export async function computeDashboard(db: Db, target: DashboardTarget, scope?: 
     }
   }
   const pendingOf = pendingByBucket(open.pending);
-  const childIds = [...new Set([...scope.bucketByPath.values()].filter((b) => b > 0))];
-  const children = (await findUnitsByIds(db, childIds)).map(toAgencyUnit).sort((a, b) => a.code.localeCompare(b.code) || a.id - b.id);
+  const children = target.children.map(toAgencyUnit).sort((a, b) => a.code.localeCompare(b.code) || a.id - b.id);
   const byChildUnit = children.map((unit) => toChildUnit(unit, byBucket.get(unit.id) ?? { ...ZERO_SUMS }, pendingOf(unit.id)));
 
   return Object.assign(fillUnitFigures(new Dashboard(), total, pendingOf(null)), {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
-import { receivedBefore, resolveTarget, scopeOf, type DashboardArgs } from "./dashboard.service.js";
+import { receivedBefore, resolveTarget, type DashboardArgs } from "./dashboard.service.js";
 import { countOfferedProcedures, countOpen, sumMainRollups } from "./dashboard.store.js";
 import { addSums, ZERO_SUMS } from "./dashboard.mapper.js";
 import { scoreServiceIndex } from "./service-index.js";
@@ -11,7 +11,7 @@ import {
 /** `serviceIndex`: the Decision 766 index of a unit's dashboard scope over a period. */
 export async function serviceIndex(db: Db, args: DashboardArgs): Promise<ServiceIndex> {
   const target = await resolveTarget(db, args);
-  const scope = await scopeOf(db, target);
+  const { scope } = target;
   const now = new Date();
   const [main, open, offered] = await Promise.all([
     sumMainRollups(db, scope, target.period),
