@@ -60,6 +60,22 @@ export class ItemError extends Error {
 
 export type ItemOutcome = "applied" | "unchanged";
 
+/** The result of a batch from each item's key and outcome, in input order. */
+export function batchResult(keys: readonly string[], outcomes: readonly (ItemOutcome | ItemError)[]): BatchResult {
+  const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
+  outcomes.forEach((outcome, index) => {
+    const key = keys[index]!;
+    if (outcome instanceof ItemError) {
+      result.failed++;
+      result.items.push({ key, ok: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
+    } else {
+      result[outcome]++;
+      result.items.push({ key, ok: true, error: null });
+    }
+  });
+  return result;
+}
+
 /** Rejects an empty batch or one over the limit, naming the argument. */
 export function assertBatchSize(items: unknown[], max: number, field = "input"): void {
   if (items.length === 0) throw new BadInputError(field, "must contain at least one item");

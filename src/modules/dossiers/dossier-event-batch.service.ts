@@ -15,7 +15,7 @@
  */
 import type { Tx } from "../../db/client.js";
 import type { DossierEventRow, DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import { assertBatchSize, batchResult, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
 import { toVnDate, type WorkingCalendar } from "../../shared/calendar/index.js";
 import { formatVnDateTime } from "../../shared/scalars.js";
 import { cleanText } from "../../shared/text.js";
@@ -131,18 +131,7 @@ export async function recordEventsInOneTransaction(ctx: BatchContext, items: Dos
     await appendEvents(tx, appended);
   });
 
-  const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
-  outcomes.forEach((outcome, index) => {
-    const key = items[index]!.id;
-    if (outcome instanceof ItemError) {
-      result.failed++;
-      result.items.push({ key, ok: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
-    } else {
-      result[outcome]++;
-      result.items.push({ key, ok: true, error: null });
-    }
-  });
-  return result;
+  return batchResult(items.map((item) => item.id), outcomes);
 }
 
 /** Loads the working calendar at most once, for every year any item of the batch may need. */
