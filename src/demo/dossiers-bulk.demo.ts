@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
 import type { dossiers } from "../db/schema/index.js";
-import { resultRows } from "../modules/dashboards/dashboard-scope.store.js";
+import { resultRows } from "../db/rows.js";
 
 /*
  * Bulk loading of the demo dossiers (see `dossiers.demo.ts`): multi-row INSERTs with one JSON parameter each,

@@ -5,7 +5,7 @@ import { addDays, toVnDate, vnDateTime, type WorkingCalendar } from "../shared/c
 import { findUnitsByCodes } from "../modules/agency-units/agency-unit.store.js";
 import { loadWorkingCalendar } from "../modules/calendar/calendar.service.js";
 import { computeDueAt } from "../modules/calendar/due-date.js";
-import { resultRows } from "../modules/dashboards/dashboard-scope.store.js";
+import { resultRows } from "../db/rows.js";
 import { rebuildRollups } from "../modules/dashboards/rollup.store.js";
 import { finishedTimeliness } from "../modules/dossiers/dossier-timeliness.js";
 import { insertDossiers, insertEvents, withoutSecondaryIndexes } from "./dossiers-bulk.demo.js";

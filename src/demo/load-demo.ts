@@ -8,6 +8,7 @@ import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
 import { loadDemoCalendar } from "./calendar.demo.js";
+import { resultRows } from "../db/rows.js";
 
 /**
  * Loads the demo data set (real published facts of `facts.json` plus generated, format-valid catalogue rows, all
@@ -29,10 +30,6 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
 
 async function hasUnits(db: Db): Promise<boolean> {
   const rows = await db.execute<{ present: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM agency_units) AS present`);
-  return rowsOf<{ present: boolean }>(rows)[0]?.present === true;
+  return resultRows<{ present: boolean }>(rows)[0]?.present === true;
 }
 
-/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

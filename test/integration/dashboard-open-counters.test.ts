@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsOf } from "../../src/demo/load-demo.js";
+import { resultRows as rowsOf } from "../../src/db/rows.js";
 import { OpenSweeper } from "../../src/modules/dashboards/open-sweeper.js";
 import { rebuildAllRollups } from "../../src/modules/dashboards/rollup.service.js";
 import { computeDashboard, resolveTarget } from "../../src/modules/dashboards/dashboard.service.js";

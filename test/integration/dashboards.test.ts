@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsOf } from "../../src/demo/load-demo.js";
+import { resultRows as rowsOf } from "../../src/db/rows.js";
 import { rebuildAllRollups } from "../../src/modules/dashboards/rollup.service.js";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import {

@@ -5,7 +5,7 @@ import { dossiers, procedures } from "../../src/db/schema/index.js";
 import { DossierEventHub } from "../../src/modules/dossiers/dossier-event-hub.js";
 import { DossierEventStream } from "../../src/modules/dossiers/dossier-event-stream.js";
 import { appendEvent, headPosition } from "../../src/modules/dossiers/dossier-event.store.js";
-import { rowsOf } from "../../src/demo/load-demo.js";
+import { resultRows as rowsOf } from "../../src/db/rows.js";
 import { ADMIN_TOKEN, ok, startServer, type TestServer } from "../support/server.js";
 import { seedUnitTree } from "../support/units.js";
 import { WebSocket } from "ws";

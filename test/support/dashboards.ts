@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { procedures } from "../../src/db/schema/index.js";
 import type { Db } from "../../src/db/client.js";
-import { rowsOf } from "../../src/demo/load-demo.js";
+import { resultRows as rowsOf } from "../../src/db/rows.js";
 import { newProvinceCodes } from "./codes.js";
 import { RECORD, SUBMIT, dossierCode } from "./dossiers.js";
 import { ok, type TestServer } from "./server.js";

@@ -1,13 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
+import { resultRows } from "../../db/rows.js";
 import type { AgencyUnitRow } from "../../db/schema/index.js";
 
 type Reader = Db | Tx;
 
-/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
-export function resultRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** The unit itself (and its merged predecessors themselves). */
 export const OWN_BUCKET = -1;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import type { PeriodSplit } from "./dashboard-period.js";
-import { resultRows } from "./dashboard-scope.store.js";
+import { resultRows } from "../../db/rows.js";
 import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
 import { classifiedOverdue } from "./rollup.store.js";
 

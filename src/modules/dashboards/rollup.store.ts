@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { resultRows } from "./dashboard-scope.store.js";
+import { resultRows } from "../../db/rows.js";
 import type { RollupDelta } from "./rollup-facts.js";
 
 type Writer = Db | Tx;

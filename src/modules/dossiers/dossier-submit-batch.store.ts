@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
-import { resultRows } from "../dashboards/dashboard-scope.store.js";
+import { resultRows } from "../../db/rows.js";
 import type { DossierInsert } from "./dossier.store.js";
 
 const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { preparedQuery } from "../../db/prepared.js";
+import { tableSelection } from "../../db/row-mapper.js";
+import { resultRows } from "../../db/rows.js";
+import { statement } from "../../db/statement.js";
 import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
 
 type Reader = Db | Tx;
@@ -72,20 +74,18 @@ export async function findDossiersByIds(db: Reader, ids: readonly number[]): Pro
   return db.select().from(dossiers).where(inArray(dossiers.id, [...ids]));
 }
 
-/** Built once per database handle: the hot path of `dossier(code)` (see `preparedQuery`). */
-const dossierWithPathsByCode = preparedQuery((db) =>
-  db
-    .select({ dossier: dossiers, agencyPath: pathOf(dossiers.agencyId), holderPath: pathOf(dossiers.holderId) })
-    .from(dossiers)
-    .where(eq(dossiers.code, sql.placeholder("code")))
-    .limit(1)
-    .prepare("dossier_with_paths_by_code"),
+const DOSSIER = tableSelection(dossiers, "dossiers", "d");
+const PROCEDURE = tableSelection(procedures, "procedures", "p");
+
+const dossierWithPathsByCode = statement<{ code: string }>(
+  () => sql`SELECT ${DOSSIER.columns}, ${pathOf(dossiers.agencyId)} AS "agencyPath", ${pathOf(dossiers.holderId)} AS "holderPath"
+    FROM ${dossiers} WHERE ${dossiers.code} = ${sql.placeholder("code")} LIMIT 1`,
 );
 
 /** A dossier by code with the ltree paths of its receiving and holding agencies (for scope checks). */
 export async function findDossierWithPaths(db: Reader, code: string) {
-  const [row] = await dossierWithPathsByCode(db).execute({ code });
-  return row;
+  const [raw] = await dossierWithPathsByCode(db, { code });
+  return raw && { dossier: DOSSIER.map(raw), agencyPath: raw.agencyPath as string, holderPath: raw.holderPath as string };
 }
 
 /** Ids of the units in the subtree at `path` (the unit included), as a subquery. */
@@ -168,13 +168,12 @@ export async function dossierPage(db: Reader, where: DossierListWhere, after: { 
   } else {
     condition = and(listCondition(where), keyset);
   }
-  return db
-    .select({ dossier: dossiers, procedure: procedures })
-    .from(dossiers)
-    .leftJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .where(condition)
-    .orderBy(...NEWEST_FIRST)
-    .limit(limit);
+  const rows = resultRows<Record<string, unknown>>(
+    await db.execute(sql`SELECT ${DOSSIER.columns}, ${PROCEDURE.columns}
+      FROM ${dossiers} LEFT JOIN ${procedures} ON ${procedures.id} = ${dossiers.procedureId}
+      WHERE ${condition ?? sql`true`} ORDER BY ${sql.join(NEWEST_FIRST, sql`, `)} LIMIT ${limit}`),
+  );
+  return rows.map((raw) => ({ dossier: DOSSIER.map(raw), procedure: raw.p_id === null ? null : PROCEDURE.map(raw) }));
 }
 
 export async function countDossiers(db: Reader, where: DossierListWhere): Promise<number> {
@@ -187,19 +186,14 @@ export async function countDossiers(db: Reader, where: DossierListWhere): Promis
  * number of units in its subtree, in one statement: what a dossier list by agency needs of its unit.
  */
 export async function findListUnit(db: Reader, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
-  const [row] = await db
-    .select({
-      id: agencyUnits.id,
-      path: agencyUnits.path,
-      // Qualified by hand: drizzle writes the outer column as a bare "path", which the subquery would take for its own.
-      unitCount: sql<number>`(SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ "agency_units"."path")::int`,
-    })
-    .from(agencyUnits)
-    .where(eq(agencyUnits.code, code))
-    .orderBy(
-      sql`(${agencyUnits.validFrom} IS NULL OR ${agencyUnits.validFrom} <= ${asOf}) AND (${agencyUnits.validTo} IS NULL OR ${agencyUnits.validTo} >= ${asOf}) DESC`,
-      sql`${agencyUnits.validFrom} DESC NULLS LAST`,
-    )
-    .limit(1);
+  const [row] = await listUnitByCode(db, { code, asOf });
   return row;
 }
+
+const listUnitByCode = statement<{ code: string; asOf: string }, { id: number; path: string; unitCount: number }>(
+  () => sql`SELECT u.id, u.path::text AS path, (SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ u.path)::int AS "unitCount"
+    FROM ${agencyUnits} u WHERE u.code = ${sql.placeholder("code")}
+    ORDER BY (u.valid_from IS NULL OR u.valid_from <= ${sql.placeholder("asOf")}::date)
+      AND (u.valid_to IS NULL OR u.valid_to >= ${sql.placeholder("asOf")}::date) DESC, u.valid_from DESC NULLS LAST
+    LIMIT 1`,
+);
