@@ -36,21 +36,36 @@ export function checkOperationLimits(
   variables: Record<string, unknown> | null | undefined,
   limits: Limits,
 ): void {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return; // graphql-js reports the missing operation itself
-
-  const { depth, aliases } = measure(operation.selectionSet, fragments, new Set());
+  const shape = shapeOf(document, operationName);
+  if (!shape) return; // graphql-js reports the missing operation itself
+  const { depth, aliases } = shape;
   if (depth > limits.maxDepth) throw tooMuch("depth", depth, limits.maxDepth);
   if (aliases > limits.maxAliases) throw tooMuch("number of aliases", aliases, limits.maxAliases);
 
   const cost = costOf(schema, document, operationName, variables);
   if (cost !== null && cost > limits.maxCost) throw tooMuch("estimated cost", cost, limits.maxCost);
+}
+
+/** Depth and aliases of each operation of a parsed document (Apollo hands the same object to every request). */
+const shapeCache = new WeakMap<DocumentNode, Map<string, { depth: number; aliases: number } | null>>();
+
+function shapeOf(document: DocumentNode, operationName: string | null | undefined): { depth: number; aliases: number } | null {
+  let shapes = shapeCache.get(document);
+  if (!shapes) shapeCache.set(document, (shapes = new Map()));
+  const key = operationName ?? "";
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    const operations: OperationDefinitionNode[] = [];
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+    }
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    shape = operation ? measure(operation.selectionSet, fragments, new Set()) : null;
+    shapes.set(key, shape);
+  }
+  return shape;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../db/client.js";
 import { UnauthenticatedError } from "../../shared/errors.js";
 import { findTokenByHash } from "./access.store.js";
@@ -31,7 +31,7 @@ export class Authenticator {
     private readonly database: Database,
     adminToken: string | undefined,
   ) {
-    this.adminHash = adminToken ? createHash("sha256").update(adminToken).digest() : undefined;
+    this.adminHash = adminToken ? hash("sha256", adminToken, "buffer") : undefined;
   }
 
   async start(): Promise<void> {
@@ -90,5 +90,6 @@ export class Authenticator {
 
 /** Compares a secret with a stored SHA-256 digest in constant time (whatever the secret's length). */
 function sameSecret(secret: string, digest: Buffer): boolean {
-  return timingSafeEqual(createHash("sha256").update(secret).digest(), digest);
+  // crypto.hash: the one-shot digest, without a Hash object per request.
+  return timingSafeEqual(hash("sha256", secret, "buffer"), digest);
 }

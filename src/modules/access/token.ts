@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 /** Token secrets: `lt_` + 32 random bytes, base64url. High entropy, so a plain SHA-256 is a sufficient hash. */
 export function generateToken(): string {
@@ -6,7 +6,7 @@ export function generateToken(): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 /** The shape of a token this hub issues; anything else is rejected without a database lookup. */
