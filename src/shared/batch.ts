@@ -60,6 +60,24 @@ export class ItemError extends Error {
 
 export type ItemOutcome = "applied" | "unchanged";
 
+/**
+ * Runs the checks that need nothing stored on every item of a batch: the items that pass, and an outcome slot per
+ * item holding the error of those that fail (the others are filled when they are applied).
+ */
+export function checkItems<I, C>(items: readonly I[], check: (item: I, index: number) => C): { outcomes: (ItemOutcome | ItemError)[]; checked: C[] } {
+  const outcomes: (ItemOutcome | ItemError)[] = new Array(items.length);
+  const checked: C[] = [];
+  items.forEach((item, index) => {
+    try {
+      checked.push(check(item, index));
+    } catch (error) {
+      if (!(error instanceof ItemError)) throw error;
+      outcomes[index] = error;
+    }
+  });
+  return { outcomes, checked };
+}
+
 /** The result of a batch from each item's key and outcome, in input order. */
 export function batchResult(keys: readonly string[], outcomes: readonly (ItemOutcome | ItemError)[]): BatchResult {
   const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
@@ -80,6 +98,28 @@ export function batchResult(keys: readonly string[], outcomes: readonly (ItemOut
 export function assertBatchSize(items: unknown[], max: number, field = "input"): void {
   if (items.length === 0) throw new BadInputError(field, "must contain at least one item");
   if (items.length > max) throw new BadInputError(field, `must contain at most ${max} items (got ${items.length})`);
+}
+
+/**
+ * Applies a batch in one transaction (`inOne`: set-based reads and writes, the outcomes of applying the items one by
+ * one); should that transaction fail unexpectedly (a concurrent writer stored the same key first, a lost
+ * connection), applies the items again one by one (`eachItem`), each in its own transaction, with the same
+ * outcomes. The batch size is checked first.
+ */
+export async function applyBatch<I, C extends BatchContext>(
+  ctx: C,
+  operation: string,
+  items: I[],
+  inOne: (ctx: C, items: I[]) => Promise<BatchResult>,
+  eachItem: (ctx: C, items: I[]) => Promise<BatchResult>,
+): Promise<BatchResult> {
+  assertBatchSize(items, ctx.config.limits.maxBatchItems);
+  try {
+    return await inOne(ctx, items);
+  } catch (error) {
+    console.warn(`${operation}: the batch of ${items.length} could not be written at once, applying its items one by one:`, (error as Error).message);
+    return eachItem(ctx, items);
+  }
 }
 
 /** What a batch needs of the request context. */

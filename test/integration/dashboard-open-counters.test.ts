@@ -11,7 +11,6 @@ import { dossierCode, RECORD, SUBMIT } from "../support/dossiers.js";
 import { ok, startServer, type TestServer } from "../support/server.js";
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const UPSERT_UNITS = `mutation($input: [AgencyUnitInput!]!) {
   upsertAgencyUnits(input: $input) { applied failed items { key ok error { code message field } } }

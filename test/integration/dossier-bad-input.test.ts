@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import { seedUnitTree } from "../support/units.js";
-import { DOSSIER, RECORD, SUBMIT, dossierCode, dossierTableCounts, seedProcedure } from "../support/dossiers.js";
-
-type Item = { key: string; ok: boolean; error: { code: string; field: string; message: string } | null };
+import { DOSSIER, RECORD, SUBMIT, dossierCode, dossierTableCounts, seedProcedure, errorsOf } from "../support/dossiers.js";
 
 describe("bad dossier input", () => {
   let server: TestServer;
@@ -19,7 +17,6 @@ describe("bad dossier input", () => {
     receivedAt: at,
     ...extra,
   });
-  const errorsOf = (items: Item[]) => items.map((i) => (i.error ? [i.error.code, i.error.field] : "ok"));
 
   beforeAll(async () => {
     server = await startServer();

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import { seedUnitTree } from "../support/units.js";
-import { DOSSIER, RECORD, SUBMIT, dossierCode, dossierTableCounts, seedProcedure } from "../support/dossiers.js";
-
-type Item = { key: string; ok: boolean; error: { code: string; field: string; message: string } | null };
+import { DOSSIER, RECORD, SUBMIT, dossierCode, dossierTableCounts, seedProcedure, errorsOf } from "../support/dossiers.js";
 
 /** recordDossierEvents writes a whole batch in one transaction: the same outcomes as item by item, in fewer statements. */
 describe("dossier event batches", () => {
@@ -23,7 +21,6 @@ describe("dossier event batches", () => {
     expect(ok(await server.admin(SUBMIT, { input })).submitDossiers.applied).toBe(n);
     return input.map((d) => d.code);
   };
-  const errorsOf = (items: Item[]) => items.map((i) => (i.error ? [i.error.code, i.error.field] : "ok"));
 
   beforeAll(async () => {
     server = await startServer();

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import { seedUnitTree } from "../support/units.js";
-import { DOSSIER, SUBMIT, dossierCode, dossierTableCounts, seedProcedure } from "../support/dossiers.js";
+import { DOSSIER, SUBMIT, dossierCode, dossierTableCounts, seedProcedure, errorsOf, type BatchItem } from "../support/dossiers.js";
 import { loadConfig } from "../../src/config.js";
 import { bootstrapAdmin } from "../../src/modules/access/viewer.js";
 import { submitEachItem } from "../../src/modules/dossiers/dossier.service.js";
-
-type Item = { key: string; ok: boolean; error: { code: string; field: string; message: string } | null };
 
 /** submitDossiers writes a whole batch in one transaction: the same outcomes as item by item, in fewer statements. */
 describe("dossier submission batches", () => {
@@ -23,7 +21,6 @@ describe("dossier submission batches", () => {
     receivedAt: at,
     ...extra,
   });
-  const errorsOf = (items: Item[]) => items.map((i) => (i.error ? [i.error.code, i.error.field] : "ok"));
 
   beforeAll(async () => {
     server = await startServer();
@@ -109,7 +106,7 @@ describe("dossier submission batches", () => {
       { db: server.database.db, viewer: bootstrapAdmin(), config },
       oneByOne.map((d) => ({ ...d, receivedAt: new Date(d.receivedAt as string), dueAt: d.dueAt ? new Date(d.dueAt as string) : undefined }) as never),
     );
-    expect(errorsOf(batch.items)).toEqual(errorsOf(single.items as Item[]));
+    expect(errorsOf(batch.items)).toEqual(errorsOf(single.items as BatchItem[]));
     expect({ ...batch, items: undefined }).toEqual({ ...single, items: undefined });
     expect(batch).toMatchObject({ applied: 5, unchanged: 1, failed: 1 });
     const state = async (code: string) => {

@@ -121,3 +121,11 @@ export async function issueToken(server: TestServer, roles: string[], agencyCode
   if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
   return res.data.issueApiToken.token as string;
 }
+
+/** A batch item result as the API returns it. */
+export type BatchItem = { key: string; ok: boolean; error: { code: string; field: string | null; message: string } | null };
+
+/** Each item's `[code, field]` of its error, or `"ok"`: what batch tests compare. */
+export function errorsOf(items: BatchItem[]): ("ok" | [string, string | null])[] {
+  return items.map((i) => (i.error ? [i.error.code, i.error.field] : "ok"));
+}

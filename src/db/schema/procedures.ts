@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint, boolean, index, integer, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, varchar,
+  bigint, boolean, index, integer, numeric, pgEnum, pgTable, primaryKey, serial, timestamp, varchar,
 } from "drizzle-orm/pg-core";
 import { agencyUnitKind, agencyUnits } from "./agency-units.js";
 import { legalDocuments } from "./legal-documents.js";

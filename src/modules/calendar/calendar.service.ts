@@ -26,6 +26,26 @@ export async function loadWorkingCalendar(db: Reader, fromYear: number, toYear: 
   return new WorkingCalendar(rows.map((r): Exception => ({ date: r.date, kind: r.kind, name: r.name })));
 }
 
+/**
+ * The working calendar loaded at most once, on first use, for the union of the year ranges `ranges` yields (for a
+ * batch whose items may or may not need it).
+ */
+export function calendarOnce(db: Reader, ranges: () => Iterable<[number, number]>): () => Promise<WorkingCalendar> {
+  let loaded: Promise<WorkingCalendar> | undefined;
+  return () => {
+    if (!loaded) {
+      let from = Infinity;
+      let to = -Infinity;
+      for (const [a, b] of ranges()) {
+        from = Math.min(from, a);
+        to = Math.max(to, b);
+      }
+      loaded = loadWorkingCalendar(db, from, to);
+    }
+    return loaded;
+  };
+}
+
 /** Years spanned by a computation starting at `from` and running `days` working days (with a year's margin). */
 export function yearsFor(from: Date, to: Date | null = null, days = 0): [number, number] {
   const start = new Date(from.getTime() + 7 * 3_600_000).getUTCFullYear();

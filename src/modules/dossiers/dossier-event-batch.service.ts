@@ -13,37 +13,26 @@
  * ~9 statements a batch instead of ~7 an item, and one commit. Any unexpected database error rolls the batch back
  * and the caller applies the items one by one instead.
  */
-import type { Tx } from "../../db/client.js";
-import type { DossierEventRow, DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, batchResult, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import type { DossierRow } from "../../db/schema/index.js";
+import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
 import { toVnDate, type WorkingCalendar } from "../../shared/calendar/index.js";
-import { formatVnDateTime } from "../../shared/scalars.js";
-import { cleanText } from "../../shared/text.js";
 import { canWriteAt, recordAudits } from "../access/access.service.js";
-import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
+import { calendarOnce, yearsFor } from "../calendar/calendar.service.js";
 import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../dashboards/rollup-facts.js";
 import { applyRollupDelta } from "../dashboards/rollup.store.js";
 import {
   appendEvents, findEventsByEventIds, findUnitsByAnyCodes, lockDossiersByCodes, updateDossierLifecycles, type EventAppend,
 } from "./dossier-event-batch.store.js";
-import { assertNotFuture } from "./dossier-rules.js";
-import { allowedAfter, canTransition, DossierStatus } from "./dossier-status.js";
+import { DossierStatus } from "./dossier-status.js";
 import { applyStatusEvent, needsCalendar } from "./dossier-timeliness.js";
-import { lifecycleOf } from "./dossier.service.js";
+import { lifecycleColumns, lifecycleOf } from "./dossier.service.js";
+import { assertEventApplies, assertSameEvent, checkEventInput, type CheckedEvent, type KnownEvent } from "./dossier-event-rules.js";
 import type { DossierEventInput } from "./dossier.inputs.js";
 
 export const OPERATION = "recordDossierEvents";
 
 /** An item that passed the checks needing nothing stored. */
-interface Checked {
-  index: number;
-  id: string;
-  dossierCode: string;
-  agencyCode: string | null;
-  note: string | null;
-  status: DossierStatus;
-  at: Date;
-}
+type Checked = CheckedEvent & { index: number };
 
 /** A dossier of the batch as the items so far left it. */
 interface Working {
@@ -55,21 +44,7 @@ interface Working {
   procedure: RollupProcedure;
 }
 
-/** A stored event, or one applied earlier in this batch, as a resend is compared with it. */
-interface KnownEvent {
-  event: Pick<DossierEventRow, "toStatus" | "at" | "agencyId" | "previousAgencyId" | "note">;
-  dossierCode: string;
-  agencyCode: string;
-}
-
 type Unit = { id: number; code: string; path: string; validFrom: string | null; validTo: string | null };
-
-function check(input: DossierEventInput, index: number): Checked {
-  const id = cleanText("id", input.id, 100);
-  const note = cleanText("note", input.note, 2000, true);
-  assertNotFuture("at", input.at);
-  return { index, id, dossierCode: input.dossierCode.trim(), agencyCode: input.agencyCode?.trim() || null, note, status: input.status, at: input.at };
-}
 
 /** The unit carrying `code` on `date` (a code names at most one unit a day), as `findUnitsByCodes` would find it. */
 function unitOn(units: Map<string, Unit[]>, code: string, date: string): Unit | undefined {
@@ -82,16 +57,7 @@ function unitOn(units: Map<string, Unit[]>, code: string, date: string): Unit | 
  */
 export async function recordEventsInOneTransaction(ctx: BatchContext, items: DossierEventInput[]): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
-  const outcomes: (ItemOutcome | ItemError)[] = new Array(items.length);
-  const checked: Checked[] = [];
-  items.forEach((item, index) => {
-    try {
-      checked.push(check(item, index));
-    } catch (error) {
-      if (!(error instanceof ItemError)) throw error;
-      outcomes[index] = error;
-    }
-  });
+  const { outcomes, checked } = checkItems(items, (item, index) => ({ ...checkEventInput(item), index }));
 
   await ctx.db.transaction(async (tx) => {
     const [locked, stored, unitRows] = await Promise.all([
@@ -105,7 +71,7 @@ export async function recordEventsInOneTransaction(ctx: BatchContext, items: Dos
     const known = new Map<string, KnownEvent>(stored.map((s) => [s.event.eventId!, s]));
     const units = new Map<string, Unit[]>();
     for (const u of unitRows) units.set(u.code, [...(units.get(u.code) ?? []), u]);
-    const calendar = calendarLoader(tx, checked, working);
+    const calendar = calendarOnce(tx, () => yearsOfItems(checked, working));
 
     const appended: EventAppend[] = [];
     const appliedKeys: string[] = [];
@@ -134,24 +100,14 @@ export async function recordEventsInOneTransaction(ctx: BatchContext, items: Dos
   return batchResult(items.map((item) => item.id), outcomes);
 }
 
-/** Loads the working calendar at most once, for every year any item of the batch may need. */
-function calendarLoader(tx: Tx, checked: Checked[], working: Map<string, Working>): () => Promise<WorkingCalendar> {
-  let loaded: Promise<WorkingCalendar> | undefined;
-  return () => {
-    loaded ??= (() => {
-      let from = Infinity;
-      let to = -Infinity;
-      for (const item of checked) {
-        const w = working.get(item.dossierCode);
-        if (!w) continue;
-        const [a, b] = yearsFor(w.row.supplementSince ?? w.row.receivedAt, item.at);
-        from = Math.min(from, a, new Date(w.row.receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear());
-        to = Math.max(to, b);
-      }
-      return loadWorkingCalendar(tx, from, to);
-    })();
-    return loaded;
-  };
+/** Every year any item of the batch may need, from the receipt (or the supplement wait) to the event. */
+function* yearsOfItems(checked: Checked[], working: Map<string, Working>): Iterable<[number, number]> {
+  for (const item of checked) {
+    const w = working.get(item.dossierCode);
+    if (!w) continue;
+    const [from, to] = yearsFor(w.row.supplementSince ?? w.row.receivedAt, item.at);
+    yield [Math.min(from, new Date(w.row.receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear()), to];
+  }
 }
 
 /** One item against the batch's working state: the rules of `recordOne`, in its order. */
@@ -171,39 +127,13 @@ async function applyItem(
   }
   const previous = known.get(id);
   if (previous) {
-    const { event } = previous;
-    const differs: [string, boolean][] = [
-      ["dossierCode", previous.dossierCode !== dossierCode],
-      ["status", event.toStatus !== item.status],
-      ["at", event.at.getTime() !== item.at.getTime()],
-      ["agencyCode", agencyCode === null ? event.agencyId !== event.previousAgencyId : previous.agencyCode !== agencyCode],
-      ["note", event.note !== note],
-    ];
-    const field = differs.find(([, d]) => d)?.[0];
-    if (field) throw new ItemError("CONFLICT", `event ${id} was already recorded with another ${field}`, field);
+    assertSameEvent(previous, item);
     return "unchanged";
   }
   if (!w) throw new ItemError("UNKNOWN_REFERENCE", `dossierCode: no dossier has the code ${dossierCode}`, "dossierCode");
   const dossier = w.row;
-  if (item.at.getTime() < dossier.receivedAt.getTime()) {
-    throw new ItemError("OUT_OF_ORDER", `at must not be before the dossier's receipt (${formatVnDateTime(dossier.receivedAt)})`, "at");
-  }
-  if (item.at.getTime() < dossier.lastEventAt.getTime()) {
-    throw new ItemError(
-      "OUT_OF_ORDER",
-      `at must not be before the dossier's latest event (${formatVnDateTime(dossier.lastEventAt)}); events are recorded in time order`,
-      "at",
-    );
-  }
+  assertEventApplies(dossier, item);
   const from = dossier.status as DossierStatus;
-  if (!canTransition(from, item.status)) {
-    const allowed = allowedAfter(from);
-    throw new ItemError(
-      "INVALID_TRANSITION",
-      `status: a dossier in ${from} cannot move to ${item.status} (allowed: ${allowed.length ? allowed.join(", ") : "none, it is final"})`,
-      "status",
-    );
-  }
   let holder = { id: dossier.holderId, code: w.holderCode, path: w.holderPath };
   if (agencyCode !== null) {
     const date = toVnDate(item.at);
@@ -214,18 +144,7 @@ async function applyItem(
 
   const before = lifecycleOf(dossier);
   const state = applyStatusEvent(needsCalendar(before, item.status) ? await calendar() : null, before, item.status, item.at);
-  w.row = {
-    ...dossier,
-    status: state.status,
-    holderId: holder.id,
-    effectiveDueAt: state.effectiveDueAt,
-    supplementCount: state.supplementCount,
-    supplementDays: state.supplementDays,
-    supplementSince: state.supplementSince,
-    finishedAt: state.finishedAt,
-    timeliness: state.timeliness,
-    lastEventAt: item.at,
-  };
+  w.row = { ...dossier, ...lifecycleColumns(state, holder.id, item.at) };
   w.holderCode = holder.code;
   w.holderPath = holder.path;
   const event: EventAppend = {

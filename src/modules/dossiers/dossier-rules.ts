@@ -5,8 +5,10 @@
 import { toVnDate } from "../../shared/calendar/index.js";
 import { ItemError } from "../../shared/batch.js";
 import { cleanText } from "../../shared/text.js";
-import { ApplicantKind, type ApplicantData } from "./dossier.types.js";
-import type { ApplicantInput } from "./dossier.inputs.js";
+import { INITIAL_STATUSES } from "./dossier-status.js";
+import type { DossierInsert } from "./dossier.store.js";
+import { ApplicantKind, Channel, DossierStatus, type ApplicantData } from "./dossier.types.js";
+import type { ApplicantInput, DossierInput } from "./dossier.inputs.js";
 
 /** Agency code (Decision 20/2020) + `-` + yymmdd + `-` + a sequence of at least 4 digits. */
 const DOSSIER_CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,20})$/;
@@ -84,4 +86,53 @@ export function maskPersonal(value: string | null): string | null {
   if (value === null) return null;
   if (value.length <= 3) return "*".repeat(value.length);
   return `${value[0]}${"*".repeat(value.length - 3)}${value.slice(-2)}`;
+}
+
+/** A dossier input checked and normalised (everything that needs nothing stored). */
+export interface CheckedDossier {
+  code: string;
+  agencyCode: string;
+  procedureCode: string;
+  initialStatus: DossierStatus;
+  /** The columns a resend may change, as sent (the channel always). */
+  mutable: Partial<DossierInsert> & Pick<DossierInsert, "channel">;
+}
+
+/**
+ * The checks of a dossier input that need nothing stored, in the order a sender sees their errors: the code, the
+ * receipt and due instants, the initial status (a desk receipt starts ACCEPTED unless told otherwise), the applicant.
+ */
+export function checkDossierInput(input: DossierInput): CheckedDossier {
+  const code = input.code.trim();
+  const agencyCode = input.agencyCode.trim();
+  checkDossierCode(code, agencyCode, input.receivedAt);
+  assertNotFuture("receivedAt", input.receivedAt);
+  if (input.dueAt && input.dueAt.getTime() <= input.receivedAt.getTime()) {
+    throw new ItemError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
+  }
+  const initialStatus = input.initialStatus ?? (input.channel === Channel.DIRECT ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED);
+  if (!INITIAL_STATUSES.includes(initialStatus)) {
+    throw new ItemError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
+  }
+  const applicant = input.applicant ? cleanApplicant(input.applicant) : undefined;
+  const mutable = {
+    channel: input.channel,
+    ...(applicant === undefined ? {} : applicantColumns(applicant)),
+    ...(input.paidOnline == null ? {} : { paidOnline: input.paidOnline }),
+    ...(input.digitised == null ? {} : { digitised: input.digitised }),
+    ...(input.electronicResult == null ? {} : { electronicResult: input.electronicResult }),
+  } satisfies Partial<DossierInsert>;
+  return { code, agencyCode, procedureCode: input.procedureCode.trim(), initialStatus, mutable };
+}
+
+/** The dossier columns of an applicant. */
+export function applicantColumns(a: ApplicantData) {
+  return {
+    applicantKind: a.kind,
+    applicantName: a.name,
+    applicantIdentity: a.identityNumber,
+    applicantPhone: a.phone,
+    applicantEmail: a.email,
+    applicantAddress: a.address,
+  };
 }

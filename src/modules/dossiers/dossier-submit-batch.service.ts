@@ -13,40 +13,29 @@
  * Any unexpected database error (a concurrent sender stored the same code first) rolls the batch back and the
  * caller applies the items one by one instead.
  */
-import type { Tx } from "../../db/client.js";
 import type { DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, batchResult, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
 import { toVnDate, type WorkingCalendar } from "../../shared/calendar/index.js";
 import { canWriteAt, recordAudits } from "../access/access.service.js";
-import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
+import { calendarOnce, yearsFor } from "../calendar/calendar.service.js";
 import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../dashboards/rollup-facts.js";
 import { applyRollupDelta } from "../dashboards/rollup.store.js";
 import { appendEvents, findUnitsByAnyCodes, lockDossiersByCodes, type EventAppend } from "./dossier-event-batch.store.js";
-import { assertNotFuture, checkDossierCode, cleanApplicant } from "./dossier-rules.js";
-import { INITIAL_STATUSES } from "./dossier-status.js";
+import { checkDossierInput, type CheckedDossier } from "./dossier-rules.js";
 import { computeDueAt, withDueAt } from "./dossier-timeliness.js";
-import { applicantColumns, changedColumns, lifecycleOf } from "./dossier.service.js";
+import { changedColumns, lifecycleOf } from "./dossier.service.js";
 import {
   findProceduresByCodes, insertDossiers, updateResentDossiers, type NewDossier, type ResentDossier, type SubmitProcedure,
 } from "./dossier-submit-batch.store.js";
 import type { DossierInsert } from "./dossier.store.js";
 import type { DossierInput } from "./dossier.inputs.js";
-import { Channel, DossierStatus } from "./dossier.types.js";
 
 export const OPERATION = "submitDossiers";
 
 type WriteContext = BatchContext & { config: { cutoffHour: number } };
 
 /** An item that passed the checks needing nothing stored. */
-interface Checked {
-  index: number;
-  input: DossierInput;
-  code: string;
-  agencyCode: string;
-  procedureCode: string;
-  initialStatus: DossierStatus;
-  mutable: Partial<DossierInsert>;
-}
+type Checked = CheckedDossier & { index: number; input: DossierInput };
 
 /** A dossier of the batch: stored before it (`initial` its stored row), or new in it (`initial` null). */
 interface Working {
@@ -57,45 +46,13 @@ interface Working {
 
 type Unit = { id: number; code: string; path: string; validFrom: string | null; validTo: string | null };
 
-function check(input: DossierInput, index: number): Checked {
-  const code = input.code.trim();
-  const agencyCode = input.agencyCode.trim();
-  checkDossierCode(code, agencyCode, input.receivedAt);
-  assertNotFuture("receivedAt", input.receivedAt);
-  if (input.dueAt && input.dueAt.getTime() <= input.receivedAt.getTime()) {
-    throw new ItemError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
-  }
-  const initialStatus = input.initialStatus ?? (input.channel === Channel.DIRECT ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED);
-  if (!INITIAL_STATUSES.includes(initialStatus)) {
-    throw new ItemError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
-  }
-  const applicant = input.applicant ? cleanApplicant(input.applicant) : undefined;
-  const mutable = {
-    channel: input.channel,
-    ...(applicant === undefined ? {} : applicantColumns(applicant)),
-    ...(input.paidOnline == null ? {} : { paidOnline: input.paidOnline }),
-    ...(input.digitised == null ? {} : { digitised: input.digitised }),
-    ...(input.electronicResult == null ? {} : { electronicResult: input.electronicResult }),
-  } satisfies Partial<DossierInsert>;
-  return { index, input, code, agencyCode, procedureCode: input.procedureCode.trim(), initialStatus, mutable };
-}
-
 /**
  * Applies the batch in one transaction; throws on an unexpected database error (nothing is written then).
  * `ctx.viewer` must already be known to hold a writing role.
  */
 export async function submitInOneTransaction(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
-  const outcomes: (ItemOutcome | ItemError)[] = new Array(items.length);
-  const checked: Checked[] = [];
-  items.forEach((item, index) => {
-    try {
-      checked.push(check(item, index));
-    } catch (error) {
-      if (!(error instanceof ItemError)) throw error;
-      outcomes[index] = error;
-    }
-  });
+  const { outcomes, checked } = checkItems(items, (input, index) => ({ ...checkDossierInput(input), index, input }));
   const now = new Date();
 
   await ctx.db.transaction(async (tx) => {
@@ -111,7 +68,9 @@ export async function submitInOneTransaction(ctx: WriteContext, items: DossierIn
     const working = new Map<string, Working>(
       locked.map((l) => [l.dossier.code, { row: l.dossier, initial: l.dossier, procedure: { field: l.procedure.field, feeVnd: l.procedure.feeVnd === null ? null : Number(l.procedure.feeVnd) } }]),
     );
-    const calendar = calendarLoader(tx, checked);
+    // From the receipt to now and a year beyond: what a due date from the receipt, or a resent due date judged
+    // against the handling so far, may need.
+    const calendar = calendarOnce(tx, () => checked.map((item) => yearsFor(item.input.receivedAt, now, 240)));
 
     /** Events in input order; a new dossier's id is known after the insert. */
     const events: (Omit<EventAppend, "dossierId"> & { dossierCode: string })[] = [];
@@ -144,26 +103,6 @@ export async function submitInOneTransaction(ctx: WriteContext, items: DossierIn
   });
 
   return batchResult(items.map((item) => item.code), outcomes);
-}
-
-/** Loads the working calendar at most once, for every year the items without a due date may need. */
-function calendarLoader(tx: Tx, checked: Checked[]): () => Promise<WorkingCalendar> {
-  let loaded: Promise<WorkingCalendar> | undefined;
-  return () => {
-    loaded ??= (() => {
-      let from = Infinity;
-      let to = -Infinity;
-      for (const item of checked) {
-        // From the receipt to now and a year beyond: what a due date from the receipt, or a resent due date judged
-        // against the handling so far, may need.
-        const [a, b] = yearsFor(item.input.receivedAt, new Date(), 240);
-        from = Math.min(from, a);
-        to = Math.max(to, b);
-      }
-      return loadWorkingCalendar(tx, from, to);
-    })();
-    return loaded;
-  };
 }
 
 interface BatchState {

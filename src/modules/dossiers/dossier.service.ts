@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/client.js";
 import type { DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import { applyBatch, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
 import { toVnDate } from "../../shared/calendar/index.js";
 import { assertWriter, canWriteAt } from "../access/access.service.js";
 import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
@@ -8,12 +8,11 @@ import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
 import { updateRollups, type RollupProcedure } from "../dashboards/rollup.service.js";
 import { appendEvent } from "./dossier-event.store.js";
 import { OPERATION, submitInOneTransaction } from "./dossier-submit-batch.service.js";
-import { assertNotFuture, checkDossierCode, cleanApplicant } from "./dossier-rules.js";
-import { INITIAL_STATUSES } from "./dossier-status.js";
+import { checkDossierInput } from "./dossier-rules.js";
 import { computeDueAt, processingDays, withDueAt, type LifecycleState } from "./dossier-timeliness.js";
 import { findProcedureByCode, insertDossier, lockDossierByCode, updateDossier, type DossierInsert } from "./dossier.store.js";
 import type { DossierInput } from "./dossier.inputs.js";
-import { Channel, DossierStatus, type ApplicantData } from "./dossier.types.js";
+import { DossierStatus } from "./dossier.types.js";
 
 type WriteContext = BatchContext & { config: { cutoffHour: number } };
 
@@ -26,13 +25,7 @@ type WriteContext = BatchContext & { config: { cutoffHour: number } };
  */
 export async function submitDossiers(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
   assertWriter(ctx.viewer);
-  assertBatchSize(items, ctx.config.limits.maxBatchItems);
-  try {
-    return await submitInOneTransaction(ctx, items);
-  } catch (error) {
-    console.warn(`${OPERATION}: the batch of ${items.length} could not be written at once, applying its items one by one:`, (error as Error).message);
-    return submitEachItem(ctx, items);
-  }
+  return applyBatch(ctx, OPERATION, items, submitInOneTransaction, submitEachItem);
 }
 
 /** The item-by-item path: each item in its own transaction (see `runBatch`). */
@@ -41,20 +34,7 @@ export function submitEachItem(ctx: WriteContext, items: DossierInput[]): Promis
 }
 
 async function submitOne(tx: Tx, ctx: WriteContext, input: DossierInput): Promise<ItemOutcome> {
-  const code = input.code.trim();
-  const agencyCode = input.agencyCode.trim();
-  const procedureCode = input.procedureCode.trim();
-  checkDossierCode(code, agencyCode, input.receivedAt);
-  assertNotFuture("receivedAt", input.receivedAt);
-  if (input.dueAt && input.dueAt.getTime() <= input.receivedAt.getTime()) {
-    throw new ItemError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
-  }
-  const initialStatus = input.initialStatus ?? (input.channel === Channel.DIRECT ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED);
-  if (!INITIAL_STATUSES.includes(initialStatus)) {
-    throw new ItemError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
-  }
-  const applicant = input.applicant ? cleanApplicant(input.applicant) : undefined;
-
+  const { code, agencyCode, procedureCode, initialStatus, mutable } = checkDossierInput(input);
   const receiptDate = toVnDate(input.receivedAt);
   const procedure = await findProcedureByCode(tx, procedureCode);
   if (!procedure) throw new ItemError("UNKNOWN_REFERENCE", `procedureCode: no procedure has the code ${procedureCode}`, "procedureCode");
@@ -65,14 +45,6 @@ async function submitOne(tx: Tx, ctx: WriteContext, input: DossierInput): Promis
   if (!canWriteAt(ctx.viewer, unit.path)) {
     throw new ItemError("FORBIDDEN", `agencyCode: this token may not write dossiers of ${agencyCode}`, "agencyCode");
   }
-
-  const mutable = {
-    channel: input.channel,
-    ...(applicant === undefined ? {} : applicantColumns(applicant)),
-    ...(input.paidOnline == null ? {} : { paidOnline: input.paidOnline }),
-    ...(input.digitised == null ? {} : { digitised: input.digitised }),
-    ...(input.electronicResult == null ? {} : { electronicResult: input.electronicResult }),
-  } satisfies Partial<DossierInsert>;
 
   // New dossiers are the common case: insert first, and compare with the stored row only when the code exists.
   const days = processingDays(procedure.committedDays);
@@ -156,17 +128,6 @@ async function resubmit(
   return "applied";
 }
 
-/** The dossier columns of an applicant. */
-export function applicantColumns(a: ApplicantData) {
-  return {
-    applicantKind: a.kind,
-    applicantName: a.name,
-    applicantIdentity: a.identityNumber,
-    applicantPhone: a.phone,
-    applicantEmail: a.email,
-    applicantAddress: a.address,
-  };
-}
 
 /** The public names of the mutable fields whose new value differs from the stored row. */
 export function changedColumns(row: DossierRow, values: Partial<DossierInsert>): string[] {
@@ -188,5 +149,20 @@ export function lifecycleOf(row: DossierRow): LifecycleState {
     supplementSince: row.supplementSince,
     finishedAt: row.finishedAt,
     timeliness: row.timeliness,
+  };
+}
+
+/** The columns a status event writes: the lifecycle state after it, the holder, the instant of the latest event. */
+export function lifecycleColumns(state: LifecycleState, holderId: number, at: Date) {
+  return {
+    status: state.status,
+    holderId,
+    effectiveDueAt: state.effectiveDueAt,
+    supplementCount: state.supplementCount,
+    supplementDays: state.supplementDays,
+    supplementSince: state.supplementSince,
+    finishedAt: state.finishedAt,
+    timeliness: state.timeliness,
+    lastEventAt: at,
   };
 }
