@@ -4,7 +4,7 @@ import type { Tx } from "../db/client.js";
 import { recordAudit } from "../modules/access/access.service.js";
 import { BadInputError } from "./errors.js";
 
-@ObjectType({ description: "Why one item of a batch was not applied." })
+@ObjectType({ simpleResolvers: true, description: "Why one item of a batch was not applied." })
 export class InputError {
   @Field(() => String, { description: "Machine-readable reason, e.g. `INVALID_FORMAT`, `UNKNOWN_REFERENCE`, `FORBIDDEN`." })
   code!: string;
@@ -16,7 +16,7 @@ export class InputError {
   field!: string | null;
 }
 
-@ObjectType({ description: "The outcome of one item of a batch." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of one item of a batch." })
 export class BatchItemResult {
   @Field(() => String, { description: "The item's key: its public code, symbol or event id." })
   key!: string;
@@ -29,6 +29,7 @@ export class BatchItemResult {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "The outcome of a batch write. Each item is applied whole or not at all; a rejected item does not affect the " +
     "others; sending an item again that is already stored changes nothing and counts as `unchanged`.",

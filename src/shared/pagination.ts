@@ -4,7 +4,7 @@ import { BadInputError } from "./errors.js";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: "Where a page of a connection stands." })
+@ObjectType({ simpleResolvers: true, description: "Where a page of a connection stands." })
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether more items follow this page." })
   hasNextPage!: boolean;
@@ -22,7 +22,7 @@ export interface Edge<T> {
 export function Connection<T extends object>(nodeType: ClassType<T>) {
   const name = nodeType.name;
 
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: "Opaque position of this item; pass it as `after` to continue." })
     cursor!: string;
@@ -31,7 +31,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
     node!: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [EdgeType], { description: "The items of this page." })
     edges!: Edge<T>[];

@@ -19,7 +19,7 @@ registerEnumType(ApiRole, {
   },
 });
 
-@ObjectType({ description: "An API token as administrators see it; the secret itself is never shown again." })
+@ObjectType({ simpleResolvers: true, description: "An API token as administrators see it; the secret itself is never shown again." })
 export class ApiToken {
   scopeUnitId!: number | null;
 
@@ -54,7 +54,7 @@ export class ApiToken {
   active!: boolean;
 }
 
-@ObjectType({ description: "A newly issued token. `token` is shown this once: store it now." })
+@ObjectType({ simpleResolvers: true, description: "A newly issued token. `token` is shown this once: store it now." })
 export class IssuedToken {
   @Field(() => String, { description: "The secret, sent as `Authorization: Bearer <token>`." })
   token!: string;
@@ -78,7 +78,7 @@ export class IssueApiTokenInput {
   expiresAt?: Date | null;
 }
 
-@ObjectType({ description: "One applied write: which token wrote what, when." })
+@ObjectType({ simpleResolvers: true, description: "One applied write: which token wrote what, when." })
 export class AuditEntry {
   @Field(() => ID, { description: "Position in the audit trail." })
   id!: string;
@@ -117,8 +117,8 @@ export class AuditFilterInput {
   to?: Date | null;
 }
 
-@ObjectType({ description: "A page of API tokens." })
+@ObjectType({ simpleResolvers: true, description: "A page of API tokens." })
 export class ApiTokenConnection extends Connection(ApiToken) {}
 
-@ObjectType({ description: "A page of the audit trail, newest first." })
+@ObjectType({ simpleResolvers: true, description: "A page of the audit trail, newest first." })
 export class AuditEntryConnection extends Connection(AuditEntry) {}

@@ -64,7 +64,7 @@ registerEnumType(AgencyUnitLinkKind, {
 });
 
 /** An agency unit as the API shows it; rows are mapped in `agency-unit.mapper.ts`. */
-@ObjectType({ description: "An agency unit (cơ quan, đơn vị): a node of the administrative tree." })
+@ObjectType({ simpleResolvers: true, description: "An agency unit (cơ quan, đơn vị): a node of the administrative tree." })
 export class AgencyUnit {
   /** Internal id: never exposed, used by loaders. */
   id!: number;
@@ -98,7 +98,7 @@ export class AgencyUnit {
 }
 
 /** A typed predecessor/successor link seen from one of its ends. */
-@ObjectType({ description: "A link between a unit and a predecessor or successor (a merger, a split, a renaming)." })
+@ObjectType({ simpleResolvers: true, description: "A link between a unit and a predecessor or successor (a merger, a split, a renaming)." })
 export class AgencyUnitLink {
   @Field(() => AgencyUnitLinkKind, {
     description: "How the predecessor was succeeded, always read predecessor → successor (`MERGED_INTO`: the predecessor was merged into the successor).",
@@ -112,5 +112,5 @@ export class AgencyUnitLink {
   effectiveOn!: string | null;
 }
 
-@ObjectType({ description: "A page of agency units." })
+@ObjectType({ simpleResolvers: true, description: "A page of agency units." })
 export class AgencyUnitConnection extends Connection(AgencyUnit) {}

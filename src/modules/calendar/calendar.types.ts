@@ -31,7 +31,7 @@ registerEnumType(CalendarDayKind, {
   },
 });
 
-@ObjectType({ description: "One listed day of the working calendar." })
+@ObjectType({ simpleResolvers: true, description: "One listed day of the working calendar." })
 export class CalendarDay {
   @Field(() => DateScalar, { description: "The date (Vietnam)." })
   date!: string;
@@ -43,7 +43,7 @@ export class CalendarDay {
   kind!: CalendarDayKind;
 }
 
-@ObjectType({ description: "An announced exception as stored (what `setCalendarExceptions` replaces)." })
+@ObjectType({ simpleResolvers: true, description: "An announced exception as stored (what `setCalendarExceptions` replaces)." })
 export class CalendarException {
   @Field(() => DateScalar, { description: "The date (Vietnam)." })
   date!: string;
@@ -56,6 +56,7 @@ export class CalendarException {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "The working calendar of state agencies for one year: Monday–Friday minus public holidays, with the " +
     "government's announced exceptions applied. Due dates of dossiers are counted on it.",

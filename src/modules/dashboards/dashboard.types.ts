@@ -3,7 +3,7 @@ import { DateScalar } from "../../shared/scalars.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
 import { Channel } from "../dossiers/dossier.types.js";
 
-@ObjectType({ description: "Dossier counts of a period." })
+@ObjectType({ simpleResolvers: true, description: "Dossier counts of a period." })
 export abstract class DashboardCounts {
   @Field(() => Int, { description: "Dossiers received in the period (by the Vietnamese date of receipt)." })
   received!: number;
@@ -33,7 +33,7 @@ export abstract class DashboardCounts {
   notAccepted!: number;
 }
 
-@ObjectType({ description: "Dossier counts of a period with the channel and the 766-index flags of the received dossiers." })
+@ObjectType({ simpleResolvers: true, description: "Dossier counts of a period with the channel and the 766-index flags of the received dossiers." })
 export abstract class DashboardFigures extends DashboardCounts {
   @Field(() => Int, { description: "Received dossiers submitted directly at a one-stop desk." })
   receivedDirect!: number;
@@ -63,7 +63,7 @@ export abstract class DashboardFigures extends DashboardCounts {
   electronicResult!: number;
 }
 
-@ObjectType({ description: "Dossier figures of a unit's scope: counts of the period and what is pending now." })
+@ObjectType({ simpleResolvers: true, description: "Dossier figures of a unit's scope: counts of the period and what is pending now." })
 export class DashboardUnitFigures extends DashboardFigures {
   @Field(() => Int, { description: "Dossiers received up to the end of the period and still open now, not yet past their due instant." })
   pendingInTime!: number;
@@ -72,31 +72,31 @@ export class DashboardUnitFigures extends DashboardFigures {
   overdue!: number;
 }
 
-@ObjectType({ description: "The figures of one calendar month of the period (partial months count only their days inside the period)." })
+@ObjectType({ simpleResolvers: true, description: "The figures of one calendar month of the period (partial months count only their days inside the period)." })
 export class DashboardMonth extends DashboardFigures {
   @Field(() => String, { description: "The month, `YYYY-MM`." })
   month!: string;
 }
 
-@ObjectType({ description: "The counts of the procedures of one field (lĩnh vực)." })
+@ObjectType({ simpleResolvers: true, description: "The counts of the procedures of one field (lĩnh vực)." })
 export class DashboardField extends DashboardCounts {
   @Field(() => String, { description: "The field of the procedures, e.g. `Tư pháp`." })
   field!: string;
 }
 
-@ObjectType({ description: "The counts of dossiers submitted through one channel." })
+@ObjectType({ simpleResolvers: true, description: "The counts of dossiers submitted through one channel." })
 export class DashboardChannel extends DashboardCounts {
   @Field(() => Channel, { description: "How the dossiers were submitted." })
   channel!: Channel;
 }
 
-@ObjectType({ description: "The figures of one child unit and its subtree (with the units merged into them)." })
+@ObjectType({ simpleResolvers: true, description: "The figures of one child unit and its subtree (with the units merged into them)." })
 export class DashboardChildUnit extends DashboardUnitFigures {
   @Field(() => AgencyUnit, { description: "The child unit." })
   unit!: AgencyUnit;
 }
 
-@ObjectType({ description: "A child unit's place in the ranking by on-time rate." })
+@ObjectType({ simpleResolvers: true, description: "A child unit's place in the ranking by on-time rate." })
 export class DashboardRankEntry {
   @Field(() => Int, {
     nullable: true,
@@ -117,7 +117,7 @@ export class DashboardRankEntry {
   late!: number;
 }
 
-@ObjectType({ description: "A procedure with overdue open dossiers." })
+@ObjectType({ simpleResolvers: true, description: "A procedure with overdue open dossiers." })
 export class DashboardOverdueProcedure {
   @Field(() => String, { description: "The procedure code." })
   code!: string;
@@ -133,6 +133,7 @@ export class DashboardOverdueProcedure {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Dossier statistics of a unit and its subtree over a period. Dossiers count for the agency that RECEIVED them. " +
     "Without `asOf`, units merged into the unit or into units of its subtree count as part of it (the current " +

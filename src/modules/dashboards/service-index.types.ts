@@ -23,7 +23,7 @@ registerEnumType(ServiceIndexGroupKey, {
   },
 });
 
-@ObjectType({ description: "One count an indicator is computed from." })
+@ObjectType({ simpleResolvers: true, description: "One count an indicator is computed from." })
 export class ServiceIndexCount {
   @Field(() => String, { description: "What is counted, named as in `formula` (e.g. `early`, `resolved`)." })
   name!: string;
@@ -32,7 +32,7 @@ export class ServiceIndexCount {
   value!: number;
 }
 
-@ObjectType({ description: "One indicator of the index: its share, its points and the counts behind them." })
+@ObjectType({ simpleResolvers: true, description: "One indicator of the index: its share, its points and the counts behind them." })
 export class ServiceIndexIndicator {
   @Field(() => String, { description: "Stable key, e.g. `resolvedInTime`, `dossiersOnline`." })
   key!: string;
@@ -62,7 +62,7 @@ export class ServiceIndexIndicator {
   counts!: ServiceIndexCount[];
 }
 
-@ObjectType({ description: "One group of the index." })
+@ObjectType({ simpleResolvers: true, description: "One group of the index." })
 export class ServiceIndexGroup {
   @Field(() => ServiceIndexGroupKey, { description: "Which group." })
   key!: ServiceIndexGroupKey;
@@ -90,6 +90,7 @@ export class ServiceIndexGroup {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "The Decision 766/QĐ-TTg service-quality index of a unit's scope (the same scope as its `dashboard`) over a " +
     "period, computed from the hub's data. Indicators the hub has no data for are reported as not available " +

@@ -4,7 +4,7 @@ import { ApplicantKind, Channel, DossierEventKind, DossierStatus, Timeliness } f
 
 export { ApplicantKind, Channel, DossierEventKind, DossierStatus, Timeliness } from "./dossier.enums.js";
 
-@ObjectType({ description: "The applicant of a dossier. Identity and phone numbers are masked unless the token has the PERSONAL_DATA role." })
+@ObjectType({ simpleResolvers: true, description: "The applicant of a dossier. Identity and phone numbers are masked unless the token has the PERSONAL_DATA role." })
 export class Applicant {
   @Field(() => ApplicantKind, { description: "Citizen or organisation." })
   kind!: ApplicantKind;
@@ -38,7 +38,7 @@ export interface ApplicantData {
   address: string | null;
 }
 
-@ObjectType({ description: "A citizen's dossier (hồ sơ thủ tục hành chính). Reading needs a token whose scope covers its receiving or holding agency." })
+@ObjectType({ simpleResolvers: true, description: "A citizen's dossier (hồ sơ thủ tục hành chính). Reading needs a token whose scope covers its receiving or holding agency." })
 export class Dossier {
   /** Internal ids: never exposed, used by loaders. */
   id!: number;
@@ -97,7 +97,7 @@ export class Dossier {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: "One line of a dossier's history (the process control slip, phiếu kiểm soát quá trình)." })
+@ObjectType({ simpleResolvers: true, description: "One line of a dossier's history (the process control slip, phiếu kiểm soát quá trình)." })
 export class DossierEvent {
   dossierId!: number;
   agencyId!: number;
@@ -137,7 +137,7 @@ export class DossierEvent {
   recordedAt!: Date;
 }
 
-@ObjectType({ description: "A change of a dossier, delivered by `dossierStatusChanged`." })
+@ObjectType({ simpleResolvers: true, description: "A change of a dossier, delivered by `dossierStatusChanged`." })
 export class DossierStatusEvent {
   @Field(() => String, { description: "Position of this event; pass it as `after` when resubscribing to miss nothing." })
   cursor!: string;
@@ -179,5 +179,5 @@ export class DossierStatusEvent {
   note!: string | null;
 }
 
-@ObjectType({ description: "A page of dossiers, newest receipt first." })
+@ObjectType({ simpleResolvers: true, description: "A page of dossiers, newest receipt first." })
 export class DossierConnection extends Connection(Dossier) {}

@@ -20,7 +20,7 @@ registerEnumType(IndexExclusionReason, {
   },
 });
 
-@ObjectType({ description: "A unit's points in one field (top-level criterion) of a framework." })
+@ObjectType({ simpleResolvers: true, description: "A unit's points in one field (top-level criterion) of a framework." })
 export class IndexFieldPoints {
   @Field(() => String, { description: "The field's code, e.g. `3`." })
   code!: string;
@@ -35,7 +35,7 @@ export class IndexFieldPoints {
   maxPoints!: number;
 }
 
-@ObjectType({ description: "One unit of a ranking." })
+@ObjectType({ simpleResolvers: true, description: "One unit of a ranking." })
 export class IndexRankingEntry {
   @Field(() => Int, {
     nullable: true,
@@ -75,7 +75,7 @@ export class IndexRankingEntry {
   source!: string | null;
 }
 
-@ObjectType({ description: "A unit left out of a ranking, and why." })
+@ObjectType({ simpleResolvers: true, description: "A unit left out of a ranking, and why." })
 export class IndexRankingExclusion {
   @Field(() => AgencyUnit, { description: "The unit." })
   unit!: AgencyUnit;
@@ -87,7 +87,7 @@ export class IndexRankingExclusion {
   message!: string;
 }
 
-@ObjectType({ description: "The units of a framework ranked for one year." })
+@ObjectType({ simpleResolvers: true, description: "The units of a framework ranked for one year." })
 export class IndexRanking {
   @Field(() => IndexFramework, { description: "The framework." })
   framework!: IndexFramework;
@@ -117,7 +117,7 @@ export class IndexRanking {
   excluded!: IndexRankingExclusion[];
 }
 
-@ObjectType({ description: "A unit's result in one year of a framework." })
+@ObjectType({ simpleResolvers: true, description: "A unit's result in one year of a framework." })
 export class IndexYearResult {
   @Field(() => Int, { description: "The year." })
   year!: number;

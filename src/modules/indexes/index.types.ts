@@ -18,7 +18,7 @@ registerEnumType(IndexScoringMethod, {
 });
 
 /** A node of a framework's criteria tree; `children` are built in memory from the framework's flat list. */
-@ObjectType({ description: "A field (lĩnh vực), criterion (tiêu chí) or sub-criterion (tiêu chí thành phần) of an index framework." })
+@ObjectType({ simpleResolvers: true, description: "A field (lĩnh vực), criterion (tiêu chí) or sub-criterion (tiêu chí thành phần) of an index framework." })
 export class IndexCriterion {
   @Field(() => String, { description: "Dotted code: `1` a field, `1.4` a criterion, `1.4.2` a sub-criterion." })
   code!: string;
@@ -48,7 +48,7 @@ export class IndexCriterion {
   children!: IndexCriterion[];
 }
 
-@ObjectType({ description: "An index framework (bộ chỉ số) with its criteria tree, e.g. the provincial PAR Index or SIPAS." })
+@ObjectType({ simpleResolvers: true, description: "An index framework (bộ chỉ số) with its criteria tree, e.g. the provincial PAR Index or SIPAS." })
 export class IndexFramework {
   /** Internal id: never exposed. */
   id!: number;
@@ -78,10 +78,10 @@ export class IndexFramework {
   isDemo!: boolean;
 }
 
-@ObjectType({ description: "A page of index frameworks." })
+@ObjectType({ simpleResolvers: true, description: "A page of index frameworks." })
 export class IndexFrameworkConnection extends Connection(IndexFramework) {}
 
-@ObjectType({ description: "The result of `upsertIndexFramework`." })
+@ObjectType({ simpleResolvers: true, description: "The result of `upsertIndexFramework`." })
 export class UpsertIndexFrameworkPayload {
   @Field(() => IndexFramework, { description: "The framework as stored." })
   framework!: IndexFramework;
@@ -90,7 +90,7 @@ export class UpsertIndexFrameworkPayload {
   changed!: boolean;
 }
 
-@ObjectType({ description: "A unit's stored scores for one leaf criterion and year." })
+@ObjectType({ simpleResolvers: true, description: "A unit's stored scores for one leaf criterion and year." })
 export class IndexScore {
   @Field(() => String, { description: "The criterion's code." })
   criterionCode!: string;

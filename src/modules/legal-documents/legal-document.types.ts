@@ -41,7 +41,7 @@ registerEnumType(LegalDocumentRelationKind, {
   },
 });
 
-@ObjectType({ description: "A document type code of Decree 30/2020/NĐ-CP or of the Law on Promulgation of Legal Documents." })
+@ObjectType({ simpleResolvers: true, description: "A document type code of Decree 30/2020/NĐ-CP or of the Law on Promulgation of Legal Documents." })
 export class LegalDocumentType {
   @Field(() => String, { description: "The code as written in symbols, case-sensitive with the letter Đ: `KH`, `QĐ`, `NĐ`; `CV` for official letters." })
   code!: string;
@@ -55,6 +55,7 @@ export class LegalDocumentType {
 
 /** A legal document as the API shows it; rows are mapped in `legal-document.mapper.ts`. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A legal or administrative document (văn bản). Identified by its symbol, its issuer and the year issued: " +
     "`53/KH-UBND` is reused by every People's Committee every year.",
@@ -116,7 +117,7 @@ export class LegalDocument {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: "A typed link between two documents." })
+@ObjectType({ simpleResolvers: true, description: "A typed link between two documents." })
 export class LegalDocumentRelation {
   @Field(() => LegalDocumentRelationKind, {
     description: "In `relations`: this document <kind> `document`. In `referencedBy`: `document` <kind> this document.",
@@ -127,7 +128,7 @@ export class LegalDocumentRelation {
   document!: LegalDocument;
 }
 
-@ObjectType({ description: "A page of legal documents." })
+@ObjectType({ simpleResolvers: true, description: "A page of legal documents." })
 export class LegalDocumentConnection extends Connection(LegalDocument) {}
 
 @InputType({ description: "Filters of `legalDocuments`; all given conditions must hold." })

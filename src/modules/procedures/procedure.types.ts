@@ -50,7 +50,7 @@ registerEnumType(OneStopKind, {
 });
 
 /** A procedure as the API shows it; rows are mapped in `procedure.mapper.ts`. */
-@ObjectType({ description: "An administrative procedure (thủ tục hành chính, TTHC) of the national database." })
+@ObjectType({ simpleResolvers: true, description: "An administrative procedure (thủ tục hành chính, TTHC) of the national database." })
 export class Procedure {
   /** Internal ids, used by loaders only. */
   id!: number;
@@ -112,10 +112,10 @@ export class Procedure {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: "A page of procedures." })
+@ObjectType({ simpleResolvers: true, description: "A page of procedures." })
 export class ProcedureConnection extends Connection(Procedure) {}
 
-@ObjectType({ description: "How many procedures a field (lĩnh vực) holds." })
+@ObjectType({ simpleResolvers: true, description: "How many procedures a field (lĩnh vực) holds." })
 export class ProcedureFieldCount {
   @Field(() => String, { description: "The field, e.g. `Tư pháp`." })
   field!: string;
