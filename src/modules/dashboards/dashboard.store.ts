@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client.js";
 import type { PeriodSplit } from "./dashboard-period.js";
 import { resultRows } from "../../db/rows.js";
 import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
-import { classifiedOverdue } from "./rollup.store.js";
+import { classifiedOverdue, WATERMARK } from "./rollup.store.js";
 
 type Reader = Db | Tx;
 
@@ -144,7 +144,7 @@ function openFigures(rows: OpenRow[]): OpenFigures {
 }
 
 function openSql(terms: ScopeTerms, receivedBefore: Date, now: Date, limit: number): SQL {
-  const watermark = sql`(SELECT swept_until FROM dossier_open_sweep)`;
+  const watermark = WATERMARK;
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   const before = sql`${receivedBefore.toISOString()}::timestamptz`;
   const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, watermark);

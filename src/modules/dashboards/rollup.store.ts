@@ -66,7 +66,7 @@ export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<
     ),
     open_in AS (
       SELECT a.id, v."procedureId" AS procedure_id, v.sign,
-        ${classifiedOverdue(sql`v."effectiveDueAt"`, sql`v."supplementSince"`, sql`(SELECT swept_until FROM dossier_open_sweep)`)} AS overdue
+        ${classifiedOverdue(sql`v."effectiveDueAt"`, sql`v."supplementSince"`, WATERMARK)} AS overdue
       FROM json_to_recordset(${json(delta.open)}) AS v("agencyId" integer, "procedureId" integer,
         "effectiveDueAt" timestamptz, "supplementSince" timestamptz, sign integer)
       JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
@@ -84,6 +84,13 @@ export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<
     ORDER BY id, procedure_id
     ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue`);
 }
+
+/**
+ * The sweep watermark as SQL. Without its row (a database restored without it) it is minus infinity: every open
+ * dossier not waiting on a supplement then counts as in time, and dashboards correct all of them (slower, still
+ * exact) until the sweeper writes the row.
+ */
+export const WATERMARK = sql`coalesce((SELECT swept_until FROM dossier_open_sweep), '-infinity'::timestamptz)`;
 
 /**
  * How the open-dossier counters classify an open dossier: waiting on a supplement, overdue when its effective due
@@ -172,7 +179,7 @@ export async function rebuildRollups(tx: Tx): Promise<RebuildCounts> {
   await tx.execute(sql`
     WITH open_own AS (
       SELECT d.agency_id, d.procedure_id,
-        ${classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, sql`(SELECT swept_until FROM dossier_open_sweep)`)} AS overdue,
+        ${classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, WATERMARK)} AS overdue,
         count(*)::int AS n
       FROM dossiers d WHERE d.finished_at IS NULL GROUP BY 1, 2, 3
     ),
@@ -240,7 +247,7 @@ export async function sweepOpenDossiers(tx: Tx, until: Date): Promise<number> {
       WITH fell_due_own AS (
         SELECT d.agency_id, d.procedure_id, count(*)::int AS n FROM dossiers d
         WHERE d.finished_at IS NULL AND d.supplement_since IS NULL
-          AND d.effective_due_at >= (SELECT swept_until FROM dossier_open_sweep) AND d.effective_due_at < ${until.toISOString()}::timestamptz
+          AND d.effective_due_at >= ${WATERMARK} AND d.effective_due_at < ${until.toISOString()}::timestamptz
         GROUP BY d.agency_id, d.procedure_id
       ),
       fell_due AS (
@@ -256,8 +263,8 @@ export async function sweepOpenDossiers(tx: Tx, until: Date): Promise<number> {
         ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue
       ),
       moved AS (
-        UPDATE dossier_open_sweep SET swept_until = ${until.toISOString()}::timestamptz
-        WHERE swept_until < ${until.toISOString()}::timestamptz RETURNING 1
+        INSERT INTO dossier_open_sweep AS s (id, swept_until) VALUES (1, ${until.toISOString()}::timestamptz)
+        ON CONFLICT (id) DO UPDATE SET swept_until = excluded.swept_until WHERE s.swept_until < excluded.swept_until
       )
       SELECT coalesce((SELECT sum(n) FROM fell_due_own), 0)::int AS moved`),
   );
