@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import type { PeriodSplit } from "./dashboard-period.js";
 import { resultRows } from "../../db/rows.js";
+import { OWN_BUCKET } from "./dashboard-scope.store.js";
 import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
 import { classifiedOverdue, WATERMARK } from "./rollup.store.js";
 
@@ -144,10 +145,9 @@ function openFigures(rows: OpenRow[]): OpenFigures {
 }
 
 function openSql(terms: ScopeTerms, receivedBefore: Date, now: Date, limit: number): SQL {
-  const watermark = WATERMARK;
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   const before = sql`${receivedBefore.toISOString()}::timestamptz`;
-  const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, watermark);
+  const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, WATERMARK);
   const overdueNow = sql`(d.effective_due_at < COALESCE(d.supplement_since, ${nowAt}))`;
   const paths = `{${terms.paths.join(",")}}`;
   const buckets = `{${terms.paths.map((p) => terms.bucketByPath.get(p)!).join(",")}}`;
@@ -159,7 +159,7 @@ function openSql(terms: ScopeTerms, receivedBefore: Date, now: Date, limit: numb
       UNION ALL
       SELECT d.agency_id, d.procedure_id, d.received_at, d.effective_due_at, d.supplement_since
       FROM dossiers d WHERE d.finished_at IS NULL AND d.supplement_since IS NULL AND d.received_at < ${before}
-        AND d.effective_due_at >= LEAST(${watermark}, ${nowAt}) AND d.effective_due_at < GREATEST(${watermark}, ${nowAt})
+        AND d.effective_due_at >= LEAST(${WATERMARK}, ${nowAt}) AND d.effective_due_at < GREATEST(${WATERMARK}, ${nowAt})
     ),
     corrections AS (
       SELECT d.agency_id, d.procedure_id,
@@ -168,7 +168,7 @@ function openSql(terms: ScopeTerms, receivedBefore: Date, now: Date, limit: numb
       FROM differing d GROUP BY d.agency_id, d.procedure_id
     ),
     unit_buckets AS MATERIALIZED (
-      SELECT u.id, CASE WHEN u.id = ANY(${`{${terms.ownIds.join(",")}}`}::int[]) THEN -1 ELSE (
+      SELECT u.id, CASE WHEN u.id = ANY(${`{${terms.ownIds.join(",")}}`}::int[]) THEN ${OWN_BUCKET}::int ELSE (
           SELECT r.bucket FROM unnest(${paths}::text[], ${buckets}::int[]) AS r(path, bucket)
           WHERE r.path::ltree @> u.path ORDER BY nlevel(r.path::ltree) DESC LIMIT 1
         ) END AS bucket
