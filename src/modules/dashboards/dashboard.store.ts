@@ -147,7 +147,7 @@ function openFigures(rows: OpenRow[]): OpenFigures {
 function openSql(terms: ScopeTerms, receivedBefore: Date, now: Date, limit: number): SQL {
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   const before = sql`${receivedBefore.toISOString()}::timestamptz`;
-  const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, WATERMARK);
+  const counted = classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`);
   const overdueNow = sql`(d.effective_due_at < COALESCE(d.supplement_since, ${nowAt}))`;
   const paths = `{${terms.paths.join(",")}}`;
   const buckets = `{${terms.paths.map((p) => terms.bucketByPath.get(p)!).join(",")}}`;

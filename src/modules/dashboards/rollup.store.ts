@@ -14,9 +14,34 @@ export const SWEEP_LOCK = 7_261_044;
 
 const MAIN_COUNTERS = ["received", "paid_online", "digitised", "electronic_result", "fee_due", "early", "on_time", "late", "stopped", "not_accepted"];
 const FIELD_COUNTERS = ["received", "early", "on_time", "late", "stopped", "not_accepted"];
+
+/** A counter table: its key (the subtree's unit, `agency_id`, first) and the counters added up under it. */
+interface CounterTable {
+  name: string;
+  keys: string[];
+  counters: string[];
+}
+
+const MAIN: CounterTable = { name: "dossier_subtree_rollups", keys: ["agency_id", "span", "start", "channel"], counters: MAIN_COUNTERS };
+const FIELD: CounterTable = { name: "dossier_subtree_field_rollups", keys: ["agency_id", "span", "start", "field"], counters: FIELD_COUNTERS };
+const OPEN: CounterTable = { name: "dossier_open_counts", keys: ["agency_id"], counters: ["in_time", "overdue"] };
+const OVERDUE_PROCEDURES: CounterTable = { name: "dossier_overdue_procedures", keys: ["agency_id", "procedure_id"], counters: ["overdue"] };
+const COUNTER_TABLES = [MAIN, FIELD, OPEN, OVERDUE_PROCEDURES];
+
 const columns = (names: string[]) => sql.raw(names.join(", "));
 const sums = (names: string[], from: string) => sql.raw(names.map((c) => `sum(${from}.${c}) AS ${c}`).join(", "));
-const increments = (names: string[]) => sql.raw(names.map((c) => `${c} = r.${c} + excluded.${c}`).join(", "));
+
+/**
+ * `INSERT INTO table … rows ON CONFLICT (key) DO UPDATE SET counter = counter + excluded.counter`: adds `rows` (a
+ * query yielding the table's keys then its counters, in key order so that concurrent writers lock rows in the same
+ * order) to a counter table.
+ */
+function addTo(table: CounterTable, rows: SQL): SQL {
+  const increments = table.counters.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ");
+  return sql`INSERT INTO ${sql.raw(table.name)} AS r (${columns([...table.keys, ...table.counters])}) ${rows}
+    ON CONFLICT (${columns(table.keys)}) DO UPDATE SET ${sql.raw(increments)}`;
+}
+
 const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
 /** The delta rows' JSON keys are the TypeScript names of the counters (`paidOnline` for `paid_online`). */
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -46,43 +71,36 @@ export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<
       SELECT * FROM json_to_recordset(${json(delta.main)}) AS v("agencyId" integer, span rollup_span, start date,
         channel dossier_channel, ${recordColumns(MAIN_COUNTERS)})
     ),
-    main_rows AS (
-      INSERT INTO dossier_subtree_rollups AS r (agency_id, span, start, channel, ${columns(MAIN_COUNTERS)})
+    main_rows AS (${addTo(MAIN, sql`
       SELECT a.id, v.span, v.start, v.channel, ${deltaSums(MAIN_COUNTERS)}
       FROM main_in v JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
-      GROUP BY a.id, v.span, v.start, v.channel ORDER BY a.id, v.span, v.start, v.channel
-      ON CONFLICT (agency_id, span, start, channel) DO UPDATE SET ${increments(MAIN_COUNTERS)}
+      GROUP BY a.id, v.span, v.start, v.channel ORDER BY a.id, v.span, v.start, v.channel`)}
     ),
     field_in AS (
       SELECT * FROM json_to_recordset(${json(delta.field)}) AS v("agencyId" integer, span rollup_span, start date,
         field varchar, ${recordColumns(FIELD_COUNTERS)})
     ),
-    field_rows AS (
-      INSERT INTO dossier_subtree_field_rollups AS r (agency_id, span, start, field, ${columns(FIELD_COUNTERS)})
+    field_rows AS (${addTo(FIELD, sql`
       SELECT a.id, v.span, v.start, v.field, ${deltaSums(FIELD_COUNTERS)}
       FROM field_in v JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
-      GROUP BY a.id, v.span, v.start, v.field ORDER BY a.id, v.span, v.start, v.field
-      ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}
+      GROUP BY a.id, v.span, v.start, v.field ORDER BY a.id, v.span, v.start, v.field`)}
     ),
     open_in AS (
       SELECT a.id, v."procedureId" AS procedure_id, v.sign,
-        ${classifiedOverdue(sql`v."effectiveDueAt"`, sql`v."supplementSince"`, WATERMARK)} AS overdue
+        ${classifiedOverdue(sql`v."effectiveDueAt"`, sql`v."supplementSince"`)} AS overdue
       FROM json_to_recordset(${json(delta.open)}) AS v("agencyId" integer, "procedureId" integer,
         "effectiveDueAt" timestamptz, "supplementSince" timestamptz, sign integer)
       JOIN agency_units u ON u.id = v."agencyId" ${ANCESTORS}
     ),
-    open_rows AS (
-      INSERT INTO dossier_open_counts AS r (agency_id, in_time, overdue)
+    open_rows AS (${addTo(OPEN, sql`
       SELECT id, coalesce(sum(sign) FILTER (WHERE NOT overdue), 0), coalesce(sum(sign) FILTER (WHERE overdue), 0)
       FROM open_in GROUP BY id
       HAVING coalesce(sum(sign) FILTER (WHERE NOT overdue), 0) <> 0 OR coalesce(sum(sign) FILTER (WHERE overdue), 0) <> 0
-      ORDER BY id
-      ON CONFLICT (agency_id) DO UPDATE SET in_time = r.in_time + excluded.in_time, overdue = r.overdue + excluded.overdue
+      ORDER BY id`)}
     )
-    INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
-    SELECT id, procedure_id, sum(sign) FROM open_in WHERE overdue GROUP BY id, procedure_id HAVING sum(sign) <> 0
-    ORDER BY id, procedure_id
-    ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue`);
+    ${addTo(OVERDUE_PROCEDURES, sql`
+      SELECT id, procedure_id, sum(sign) FROM open_in WHERE overdue GROUP BY id, procedure_id HAVING sum(sign) <> 0
+      ORDER BY id, procedure_id`)}`);
 }
 
 /**
@@ -94,10 +112,10 @@ export const WATERMARK = sql`coalesce((SELECT swept_until FROM dossier_open_swee
 
 /**
  * How the open-dossier counters classify an open dossier: waiting on a supplement, overdue when its effective due
- * instant was before the wait began; otherwise overdue when it is before the watermark.
+ * instant was before the wait began; otherwise overdue when it is before the {@link WATERMARK}.
  */
-export function classifiedOverdue(effectiveDueAt: SQL, supplementSince: SQL, watermark: SQL): SQL {
-  return sql`(CASE WHEN ${supplementSince} IS NOT NULL THEN ${effectiveDueAt} < ${supplementSince} ELSE ${effectiveDueAt} < ${watermark} END)`;
+export function classifiedOverdue(effectiveDueAt: SQL, supplementSince: SQL): SQL {
+  return sql`(CASE WHEN ${supplementSince} IS NOT NULL THEN ${effectiveDueAt} < ${supplementSince} ELSE ${effectiveDueAt} < ${WATERMARK} END)`;
 }
 
 /**
@@ -139,8 +157,10 @@ const FACTS = sql`
     SELECT agency_id, span, start, field, ${sums(FIELD_COUNTERS, "own")} FROM own GROUP BY agency_id, span, start, field
   )`;
 
-/** Tables a rebuild rewrites, locked against concurrent dossier writes first (their upserts wait). */
-const ROLLUP_TABLES = sql.raw("dossier_subtree_rollups, dossier_subtree_field_rollups, dossier_open_counts, dossier_overdue_procedures");
+/** Locks the counter tables against concurrent dossier writes (their upserts wait) until the transaction ends. */
+async function lockCounterTables(tx: Tx): Promise<void> {
+  await tx.execute(sql`LOCK TABLE ${columns(COUNTER_TABLES.map((t) => t.name))} IN SHARE ROW EXCLUSIVE MODE`);
+}
 
 export interface RebuildCounts {
   rows: number;
@@ -156,11 +176,8 @@ export interface RebuildCounts {
  */
 export async function rebuildRollups(tx: Tx): Promise<RebuildCounts> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
-  await tx.execute(sql`LOCK TABLE ${ROLLUP_TABLES} IN SHARE ROW EXCLUSIVE MODE`);
-  await tx.execute(sql`DELETE FROM dossier_subtree_rollups`);
-  await tx.execute(sql`DELETE FROM dossier_subtree_field_rollups`);
-  await tx.execute(sql`DELETE FROM dossier_open_counts`);
-  await tx.execute(sql`DELETE FROM dossier_overdue_procedures`);
+  await lockCounterTables(tx);
+  for (const table of COUNTER_TABLES) await tx.execute(sql`DELETE FROM ${sql.raw(table.name)}`);
   await tx.execute(sql`INSERT INTO dossier_open_sweep (id, swept_until) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`);
   // Own rows first (per receiving unit), then summed into every ancestor-or-self; written in primary-key order, so
   // that a unit's rows of a period sit on few pages.
@@ -179,7 +196,7 @@ export async function rebuildRollups(tx: Tx): Promise<RebuildCounts> {
   await tx.execute(sql`
     WITH open_own AS (
       SELECT d.agency_id, d.procedure_id,
-        ${classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`, WATERMARK)} AS overdue,
+        ${classifiedOverdue(sql`d.effective_due_at`, sql`d.supplement_since`)} AS overdue,
         count(*)::int AS n
       FROM dossiers d WHERE d.finished_at IS NULL GROUP BY 1, 2, 3
     ),
@@ -209,31 +226,16 @@ export async function rebuildRollups(tx: Tx): Promise<RebuildCounts> {
 export async function moveSubtreeRollups(tx: Tx, unitId: number, leaving: readonly number[], joining: readonly number[]): Promise<void> {
   if (leaving.length === 0 && joining.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
-  await tx.execute(sql`LOCK TABLE ${ROLLUP_TABLES} IN SHARE ROW EXCLUSIVE MODE`);
+  await lockCounterTables(tx);
   const moves = sql`(SELECT unnest(${`{${leaving.join(",")}}`}::int[]) AS id, -1 AS sign
     UNION ALL SELECT unnest(${`{${joining.join(",")}}`}::int[]), 1) AS m`;
-  await tx.execute(sql`
-    INSERT INTO dossier_subtree_rollups AS r (agency_id, span, start, channel, ${columns(MAIN_COUNTERS)})
-    SELECT m.id, s.span, s.start, s.channel, ${sql.raw(MAIN_COUNTERS.map((c) => `m.sign * s.${c}`).join(", "))}
-    FROM dossier_subtree_rollups s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
-    ORDER BY m.id, s.span, s.start, s.channel
-    ON CONFLICT (agency_id, span, start, channel) DO UPDATE SET ${increments(MAIN_COUNTERS)}`);
-  await tx.execute(sql`
-    INSERT INTO dossier_subtree_field_rollups AS r (agency_id, span, start, field, ${columns(FIELD_COUNTERS)})
-    SELECT m.id, s.span, s.start, s.field, ${sql.raw(FIELD_COUNTERS.map((c) => `m.sign * s.${c}`).join(", "))}
-    FROM dossier_subtree_field_rollups s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
-    ORDER BY m.id, s.span, s.start, s.field
-    ON CONFLICT (agency_id, span, start, field) DO UPDATE SET ${increments(FIELD_COUNTERS)}`);
-  await tx.execute(sql`
-    INSERT INTO dossier_open_counts AS r (agency_id, in_time, overdue)
-    SELECT m.id, m.sign * s.in_time, m.sign * s.overdue FROM dossier_open_counts s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
-    ORDER BY m.id
-    ON CONFLICT (agency_id) DO UPDATE SET in_time = r.in_time + excluded.in_time, overdue = r.overdue + excluded.overdue`);
-  await tx.execute(sql`
-    INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
-    SELECT m.id, s.procedure_id, m.sign * s.overdue FROM dossier_overdue_procedures s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
-    ORDER BY m.id, s.procedure_id
-    ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue`);
+  for (const table of COUNTER_TABLES) {
+    const keys = table.keys.slice(1).map((k) => `s.${k}`);
+    await tx.execute(addTo(table, sql`
+      SELECT ${columns(["m.id", ...keys, ...table.counters.map((c) => `m.sign * s.${c}`)])}
+      FROM ${sql.raw(table.name)} s CROSS JOIN ${moves} WHERE s.agency_id = ${unitId}
+      ORDER BY ${columns(["m.id", ...keys])}`));
+  }
 }
 
 /**
@@ -257,10 +259,8 @@ export async function sweepOpenDossiers(tx: Tx, until: Date): Promise<number> {
         UPDATE dossier_open_counts r SET in_time = r.in_time - f.n, overdue = r.overdue + f.n
         FROM (SELECT id, sum(n)::int AS n FROM fell_due GROUP BY id) f WHERE r.agency_id = f.id
       ),
-      procedures AS (
-        INSERT INTO dossier_overdue_procedures AS r (agency_id, procedure_id, overdue)
-        SELECT id, procedure_id, sum(n)::int FROM fell_due GROUP BY id, procedure_id ORDER BY id, procedure_id
-        ON CONFLICT (agency_id, procedure_id) DO UPDATE SET overdue = r.overdue + excluded.overdue
+      procedures AS (${addTo(OVERDUE_PROCEDURES, sql`
+        SELECT id, procedure_id, sum(n)::int FROM fell_due GROUP BY id, procedure_id ORDER BY id, procedure_id`)}
       ),
       moved AS (
         INSERT INTO dossier_open_sweep AS s (id, swept_until) VALUES (1, ${until.toISOString()}::timestamptz)
