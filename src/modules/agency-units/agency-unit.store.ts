@@ -25,6 +25,14 @@ export async function findUnitsByCodes(db: Reader, codes: readonly string[], asO
   return new Map(rows.map((row) => [row.code, row]));
 }
 
+/** Orders the units that carried one code: the one valid on `asOf` first, then the most recent. */
+function namedOnFirst(asOf: string | SQL): SQL[] {
+  return [
+    sql`(${agencyUnits.validFrom} IS NULL OR ${agencyUnits.validFrom} <= ${asOf}) AND (${agencyUnits.validTo} IS NULL OR ${agencyUnits.validTo} >= ${asOf}) DESC`,
+    sql`${agencyUnits.validFrom} DESC NULLS LAST`,
+  ];
+}
+
 /**
  * The unit a code names on `asOf`, or — when none is valid that day — the most recent unit that carried the code
  * (a lookup of a dissolved unit still finds it).
@@ -34,12 +42,15 @@ export async function findUnitByCode(db: Reader, code: string, asOf: string): Pr
     .select()
     .from(agencyUnits)
     .where(sql`${agencyUnits.code} = ${code}`)
-    .orderBy(
-      sql`(${agencyUnits.validFrom} IS NULL OR ${agencyUnits.validFrom} <= ${asOf}) AND (${agencyUnits.validTo} IS NULL OR ${agencyUnits.validTo} >= ${asOf}) DESC`,
-      sql`${agencyUnits.validFrom} DESC NULLS LAST`,
-    )
+    .orderBy(...namedOnFirst(asOf))
     .limit(1);
   return row;
+}
+
+/** {@link findUnitByCode} as a subquery yielding the unit's id, for statements that need the unit and more. */
+export function unitIdNamedOn(code: string | SQL, asOf: string | SQL): SQL {
+  return sql`(SELECT ${agencyUnits.id} FROM ${agencyUnits} WHERE ${agencyUnits.code} = ${code}
+    ORDER BY ${sql.join(namedOnFirst(asOf), sql`, `)} LIMIT 1)`;
 }
 
 /** Units by internal id, in no particular order. */

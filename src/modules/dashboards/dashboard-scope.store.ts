@@ -2,9 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { resultRows } from "../../db/rows.js";
 import type { AgencyUnitRow } from "../../db/schema/index.js";
+import { unitIdNamedOn } from "../agency-units/agency-unit.store.js";
 
 type Reader = Db | Tx;
-
 
 /** The unit itself (and its merged predecessors themselves). */
 export const OWN_BUCKET = -1;
@@ -81,10 +81,7 @@ export interface DashboardScope {
  * `findUnitByCode` finds it) and the units of the children buckets; undefined when no unit ever carried the code.
  */
 export async function findDashboardScope(db: Reader, code: string, period: { from: string; to: string }, asOf: string): Promise<DashboardScope | undefined> {
-  const rootId = sql`(SELECT id FROM agency_units WHERE code = ${code}
-    ORDER BY (valid_from IS NULL OR valid_from <= ${asOf}::date) AND (valid_to IS NULL OR valid_to >= ${asOf}::date) DESC,
-      valid_from DESC NULLS LAST LIMIT 1)`;
-  const rows = resultRows<ScopeRow>(await db.execute(scopeSql(rootId, period, asOf)));
+  const rows = resultRows<ScopeRow>(await db.execute(scopeSql(unitIdNamedOn(code, sql`${asOf}::date`), period, asOf)));
   const target = rows.find((r) => r.kind === "T");
   if (!target) return undefined;
   const { scope, units } = scopeOfRows(rows);

@@ -4,6 +4,7 @@ import { tableSelection } from "../../db/row-mapper.js";
 import { resultRows } from "../../db/rows.js";
 import { statement } from "../../db/statement.js";
 import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
+import { unitIdNamedOn } from "../agency-units/agency-unit.store.js";
 
 type Reader = Db | Tx;
 export type DossierInsert = typeof dossiers.$inferInsert;
@@ -192,8 +193,5 @@ export async function findListUnit(db: Reader, code: string, asOf: string): Prom
 
 const listUnitByCode = statement<{ code: string; asOf: string }, { id: number; path: string; unitCount: number }>(
   () => sql`SELECT u.id, u.path::text AS path, (SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ u.path)::int AS "unitCount"
-    FROM ${agencyUnits} u WHERE u.code = ${sql.placeholder("code")}
-    ORDER BY (u.valid_from IS NULL OR u.valid_from <= ${sql.placeholder("asOf")}::date)
-      AND (u.valid_to IS NULL OR u.valid_to >= ${sql.placeholder("asOf")}::date) DESC, u.valid_from DESC NULLS LAST
-    LIMIT 1`,
+    FROM ${agencyUnits} u WHERE u.id = ${unitIdNamedOn(sql`${sql.placeholder("code")}`, sql`${sql.placeholder("asOf")}::date`)}`,
 );
