@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
-import type { Db } from "../../db/client.js";
-import { toProcedure } from "../procedures/procedure.mapper.js";
-import type { Procedure } from "../procedures/procedure.types.js";
-import { findEventsByDossierIds } from "./dossier-event.store.js";
-import { toDossierEvent } from "./dossier.mapper.js";
-import { findProceduresByIds } from "./dossier.store.js";
-import type { DossierEvent } from "./dossier.types.js";
+import type { Db } from "../../../db/client.js";
+import { toProcedure } from "../../procedures/procedure.mapper.js";
+import type { Procedure } from "../../procedures/procedure.types.js";
+import { findEventsByDossierIds } from "../dossier-event-log.store.js";
+import { toDossierEvent } from "../dossier.mapper.js";
+import { findProceduresByIds } from "./dossier-query.store.js";
+import type { DossierEvent } from "../dossier.types.js";
 
 /** Per-request loaders of the dossier domain; each batch function answers every key, in key order. */
 export function createDossierLoaders(db: Db) {

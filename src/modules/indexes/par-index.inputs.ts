@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from "type-graphql";
 import { AgencyUnitKind } from "../agency-units/agency-unit.types.js";
-import { IndexScoringMethod } from "./index.types.js";
+import { IndexScoringMethod } from "./par-index.types.js";
 
 @InputType({ description: "One criterion of a framework being written. Its parent is its code without the last segment (`1.4` for `1.4.2`)." })
 export class IndexCriterionInput {

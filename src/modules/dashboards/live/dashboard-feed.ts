@@ -1,8 +1,8 @@
-import type { Db } from "../../db/client.js";
-import { STREAM_PAGE_SIZE, type DossierEventHub } from "../dossiers/dossier-event-hub.js";
-import { computeDashboard, refreshTarget, type DashboardTarget } from "./dashboard.service.js";
-import { bucketOfPath, type ScopeTerms } from "./dashboard-terms.js";
-import type { Dashboard } from "./dashboard.types.js";
+import type { Db } from "../../../db/client.js";
+import { STREAM_PAGE_SIZE, type DossierEventHub } from "../../dossiers/live/dossier-event-hub.js";
+import { computeDashboard, refreshTarget, type DashboardTarget } from "../query/dashboard.service.js";
+import { bucketOfPath, type ScopeTerms } from "../query/dashboard-terms.js";
+import type { Dashboard } from "../dashboard.types.js";
 
 /** The least time between two computations of one watched dashboard, and between two pushes to one subscriber. */
 export const PUSH_INTERVAL_MS = 1_000;

@@ -13,22 +13,22 @@
  * Any unexpected database error (a concurrent sender stored the same code first) rolls the batch back and the
  * caller applies the items one by one instead.
  */
-import type { DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
-import { toVnDate, type WorkingCalendar } from "../../shared/calendar/index.js";
-import { canWriteAt, recordAudits } from "../access/access.service.js";
-import { calendarOnce, yearsFor } from "../calendar/calendar.service.js";
-import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../dashboards/rollup-facts.js";
-import { applyRollupDelta } from "../dashboards/rollup.store.js";
-import { appendEvents, findUnitsByAnyCodes, lockDossiersByCodes, type EventAppend } from "./dossier-event-batch.store.js";
+import type { DossierRow } from "../../../db/schema/index.js";
+import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import { toVnDate, type WorkingCalendar } from "../../../shared/calendar/index.js";
+import { canWriteAt, recordAudits } from "../../access/access.service.js";
+import { calendarOnce, yearsFor } from "../../calendar/calendar.service.js";
+import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../../rollups/rollup-facts.js";
+import { applyRollupDelta } from "../../rollups/rollup.store.js";
+import { appendEvents, findUnitsByAnyCodes, lockDossiersByCodes, type EventAppend } from "./dossier-write.store.js";
 import { checkDossierInput, type CheckedDossier } from "./dossier-rules.js";
-import { computeDueAt, withDueAt } from "./dossier-timeliness.js";
-import { changedColumns, lifecycleOf } from "./dossier.service.js";
+import { computeDueAt, withDueAt } from "../dossier-timeliness.js";
+import { changedColumns, lifecycleOf } from "./dossier-lifecycle.js";
 import {
   findProceduresByCodes, insertDossiers, updateResentDossiers, type NewDossier, type ResentDossier, type SubmitProcedure,
-} from "./dossier-submit-batch.store.js";
-import type { DossierInsert } from "./dossier.store.js";
-import type { DossierInput } from "./dossier.inputs.js";
+} from "./dossier-submit.store.js";
+import type { DossierInsert } from "../../../db/schema/index.js";
+import type { DossierInput } from "../dossier.inputs.js";
 
 export const OPERATION = "submitDossiers";
 

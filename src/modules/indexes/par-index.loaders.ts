@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { Db } from "../../db/client.js";
 import type { IndexCriterionRow } from "../../db/schema/indexes.js";
-import { findCriteria } from "./index.store.js";
+import { findCriteria } from "./par-index.store.js";
 
 /** Per-request loaders of index frameworks; each batch function answers every key, in key order. */
 export function createIndexLoaders(db: Db) {

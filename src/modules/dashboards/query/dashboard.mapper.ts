@@ -1,10 +1,10 @@
-import type { AgencyUnit } from "../agency-units/agency-unit.types.js";
-import { Channel } from "../dossiers/dossier.types.js";
+import type { AgencyUnit } from "../../agency-units/agency-unit.types.js";
+import { Channel } from "../../dossiers/dossier-status.js";
 import type { CounterSums, MainSums } from "./dashboard.store.js";
 import {
   DashboardChannel, DashboardChildUnit, DashboardField, DashboardMonth, DashboardRankEntry, DashboardUnitFigures,
   type DashboardCounts, type DashboardFigures,
-} from "./dashboard.types.js";
+} from "../dashboard.types.js";
 
 /** Main counters with the channel split of the received dossiers. */
 export interface ChannelSums extends MainSums {

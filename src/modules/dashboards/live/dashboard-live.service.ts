@@ -1,8 +1,8 @@
-import type { Context } from "../../context.js";
-import { SafeError } from "../../shared/errors.js";
+import type { Context } from "../../../context.js";
+import { SafeError } from "../../../shared/errors.js";
 import { dashboardFeedFor, type DashboardStream } from "./dashboard-feed.js";
-import { resolveTarget, type DashboardArgs } from "./dashboard.service.js";
-import type { Dashboard } from "./dashboard.types.js";
+import { resolveTarget, type DashboardArgs } from "../query/dashboard.service.js";
+import type { Dashboard } from "../dashboard.types.js";
 
 /**
  * Opens a `dashboardChanged` subscription: the arguments are checked like the query's (BAD_USER_INPUT, NOT_FOUND),

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar } from "../../shared/scalars.js";
-import { AgencyUnit } from "../agency-units/agency-unit.types.js";
+import { DateScalar } from "../../../shared/scalars.js";
+import { AgencyUnit } from "../../agency-units/agency-unit.types.js";
 
 export enum ServiceIndexGroupKey {
   PUBLICITY = "PUBLICITY",

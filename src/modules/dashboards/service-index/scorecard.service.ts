@@ -1,9 +1,9 @@
-import type { Db } from "../../db/client.js";
-import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
-import { receivedBefore, resolveTarget, type DashboardArgs } from "./dashboard.service.js";
-import { countOfferedProcedures, countOpen, sumMainRollups } from "./dashboard.store.js";
-import { addSums, ZERO_SUMS } from "./dashboard.mapper.js";
-import { scoreServiceIndex } from "./service-index.js";
+import type { Db } from "../../../db/client.js";
+import { toAgencyUnit } from "../../agency-units/agency-unit.mapper.js";
+import { receivedBefore, resolveTarget, type DashboardArgs } from "../query/dashboard.service.js";
+import { countOfferedProcedures, countOpen, sumMainRollups } from "../query/dashboard.store.js";
+import { addSums, ZERO_SUMS } from "../query/dashboard.mapper.js";
+import { scoreServiceIndex } from "./scorecard.js";
 import {
   ServiceIndex, ServiceIndexCount, ServiceIndexGroup, ServiceIndexIndicator, type ServiceIndexGroupKey,
 } from "./service-index.types.js";

@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.js";
+import type { Db, Tx } from "../../../db/client.js";
 import type { PeriodSplit } from "./dashboard-period.js";
-import { resultRows } from "../../db/rows.js";
+import { resultRows } from "../../../db/rows.js";
 import { OWN_BUCKET } from "./dashboard-scope.store.js";
 import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
-import { classifiedOverdue, WATERMARK } from "./rollup.store.js";
+import { classifiedOverdue, WATERMARK } from "../../rollups/rollup.store.js";
 
 type Reader = Db | Tx;
 

@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../../context.js";
-import { canSeePersonalData } from "../access/access.service.js";
-import { AgencyUnit } from "../agency-units/agency-unit.types.js";
-import { Procedure } from "../procedures/procedure.types.js";
-import { maskPersonal } from "./dossier-rules.js";
-import { Applicant, Dossier, DossierEvent } from "./dossier.types.js";
+import type { Context } from "../../../context.js";
+import { canSeePersonalData } from "../../access/access.service.js";
+import { AgencyUnit } from "../../agency-units/agency-unit.types.js";
+import { Procedure } from "../../procedures/procedure.types.js";
+import { maskPersonal } from "../write/dossier-rules.js";
+import { Applicant, Dossier, DossierEvent } from "../dossier.types.js";
 
 @Resolver(() => Dossier)
 export class DossierFieldResolver {

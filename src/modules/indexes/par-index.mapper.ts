@@ -5,7 +5,7 @@ import { criterionPoints, fromHundredths, toHundredths } from "./index-points.js
 import { depthOf, parentCodeOf } from "./index-tree.js";
 import type { ExcludedUnit, RankedUnit } from "./index-ranking.js";
 import { IndexFieldPoints, IndexRankingEntry, IndexRankingExclusion, type IndexExclusionReason } from "./index-ranking.types.js";
-import { IndexCriterion, IndexFramework, IndexScore, type IndexScoringMethod } from "./index.types.js";
+import { IndexCriterion, IndexFramework, IndexScore, type IndexScoringMethod } from "./par-index.types.js";
 
 /** The one place framework rows become API objects. */
 export function toIndexFramework(row: IndexFrameworkRow): IndexFramework {

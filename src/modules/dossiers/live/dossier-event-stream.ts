@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../../db/client.js";
 import { interestOf, STREAM_PAGE_SIZE, type DossierEventHub } from "./dossier-event-hub.js";
-import { readEvents, type EventStreamFilter, type StreamedEvent } from "./dossier-event.store.js";
+import { readEvents, type EventStreamFilter, type StreamedEvent } from "../dossier-event-log.store.js";
 
 /**
  * The events after log position `after` that match `filter`, in log order, none twice: a pull-based iterator. It

@@ -1,7 +1,7 @@
-import type { Database } from "../../db/client.js";
+import type { Database } from "../../../db/client.js";
 import {
   DOSSIER_EVENTS_CHANNEL, headPosition, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
-} from "./dossier-event.store.js";
+} from "../dossier-event-log.store.js";
 
 /** Events read from the log per query: the most a subscription holds in memory. */
 export const STREAM_PAGE_SIZE = 500;

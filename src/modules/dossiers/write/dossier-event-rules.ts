@@ -3,14 +3,14 @@
  * an input must be before anything is read, when a resent event id conflicts with the stored one, and when an event
  * may apply to a dossier. Failures are item errors naming the field.
  */
-import type { DossierEventRow, DossierRow } from "../../db/schema/index.js";
-import { ItemError } from "../../shared/batch.js";
-import { formatVnDateTime } from "../../shared/scalars.js";
-import { cleanText } from "../../shared/text.js";
+import type { DossierEventRow, DossierRow } from "../../../db/schema/index.js";
+import { ItemError } from "../../../shared/batch.js";
+import { formatVnDateTime } from "../../../shared/scalars.js";
+import { cleanText } from "../../../shared/text.js";
 import { assertNotFuture } from "./dossier-rules.js";
-import { allowedAfter, canTransition } from "./dossier-status.js";
-import type { DossierEventInput } from "./dossier.inputs.js";
-import type { DossierStatus } from "./dossier.types.js";
+import { allowedAfter, canTransition } from "../dossier-status.js";
+import type { DossierEventInput } from "../dossier.inputs.js";
+import type { DossierStatus } from "../dossier-status.js";
 
 /** An event input checked and normalised. */
 export interface CheckedEvent {

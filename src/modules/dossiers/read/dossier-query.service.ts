@@ -1,19 +1,20 @@
-import type { Context } from "../../context.js";
-import { addDays, vnDateTime } from "../../shared/calendar/index.js";
-import { BadInputError, ForbiddenError } from "../../shared/errors.js";
-import { pageRequest, toConnection } from "../../shared/pagination.js";
-import { vnToday } from "../../shared/scalars.js";
-import { dossierReadScope, isWithin } from "../access/access.service.js";
-import type { Viewer } from "../access/viewer.js";
-import { findUnitByCode } from "../agency-units/agency-unit.store.js";
-import { toProcedure } from "../procedures/procedure.mapper.js";
-import type { DossierEventHub } from "./dossier-event-hub.js";
-import { DossierEventStream } from "./dossier-event-stream.js";
-import { headPosition, type EventStreamFilter, type StreamedEvent } from "./dossier-event.store.js";
-import { decodeEventCursor, toDossier } from "./dossier.mapper.js";
-import { countDossiers, dossierPage, findDossierWithPaths, findListUnit, findProcedureByCode, type DossierListWhere } from "./dossier.store.js";
-import type { DossierFilter } from "./dossier.inputs.js";
-import { Timeliness, type Dossier } from "./dossier.types.js";
+import type { Context } from "../../../context.js";
+import { addDays, vnDateTime } from "../../../shared/calendar/index.js";
+import { BadInputError, ForbiddenError } from "../../../shared/errors.js";
+import { pageRequest, toConnection } from "../../../shared/pagination.js";
+import { vnToday } from "../../../shared/scalars.js";
+import { dossierReadScope, isWithin } from "../../access/access.service.js";
+import type { Viewer } from "../../access/viewer.js";
+import { findUnitByCode } from "../../agency-units/agency-unit.store.js";
+import { toProcedure } from "../../procedures/procedure.mapper.js";
+import type { DossierEventHub } from "../live/dossier-event-hub.js";
+import { DossierEventStream } from "../live/dossier-event-stream.js";
+import { headPosition, type EventStreamFilter, type StreamedEvent } from "../dossier-event-log.store.js";
+import { decodeEventCursor, toDossier } from "../dossier.mapper.js";
+import { countDossiers, dossierPage, findDossierWithPaths, findListUnit, findProcedureByCode, type DossierListWhere } from "./dossier-query.store.js";
+import type { DossierFilter } from "../dossier.inputs.js";
+import { Timeliness } from "../dossier.enums.js";
+import type { Dossier } from "../dossier.types.js";
 
 type ReadContext = Pick<Context, "db" | "viewer">;
 

@@ -13,21 +13,21 @@
  * ~9 statements a batch instead of ~7 an item, and one commit. Any unexpected database error rolls the batch back
  * and the caller applies the items one by one instead.
  */
-import type { DossierRow } from "../../db/schema/index.js";
-import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
-import { toVnDate, type WorkingCalendar } from "../../shared/calendar/index.js";
-import { canWriteAt, recordAudits } from "../access/access.service.js";
-import { calendarOnce, yearsFor } from "../calendar/calendar.service.js";
-import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../dashboards/rollup-facts.js";
-import { applyRollupDelta } from "../dashboards/rollup.store.js";
+import type { DossierRow } from "../../../db/schema/index.js";
+import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import { toVnDate, type WorkingCalendar } from "../../../shared/calendar/index.js";
+import { canWriteAt, recordAudits } from "../../access/access.service.js";
+import { calendarOnce, yearsFor } from "../../calendar/calendar.service.js";
+import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../../rollups/rollup-facts.js";
+import { applyRollupDelta } from "../../rollups/rollup.store.js";
 import {
   appendEvents, findEventsByEventIds, findUnitsByAnyCodes, lockDossiersByCodes, updateDossierLifecycles, type EventAppend,
-} from "./dossier-event-batch.store.js";
-import { DossierStatus } from "./dossier-status.js";
-import { applyStatusEvent, needsCalendar } from "./dossier-timeliness.js";
-import { lifecycleColumns, lifecycleOf } from "./dossier.service.js";
+} from "./dossier-write.store.js";
+import { DossierStatus } from "../dossier-status.js";
+import { applyStatusEvent, needsCalendar } from "../dossier-timeliness.js";
+import { lifecycleColumns, lifecycleOf } from "./dossier-lifecycle.js";
 import { assertEventApplies, assertSameEvent, checkEventInput, type CheckedEvent, type KnownEvent } from "./dossier-event-rules.js";
-import type { DossierEventInput } from "./dossier.inputs.js";
+import type { DossierEventInput } from "../dossier.inputs.js";
 
 export const OPERATION = "recordDossierEvents";
 

@@ -3,9 +3,9 @@
  * the days of its partial months at either end (answered by DAY rows), so that a query reads at most ~60 day rows
  * per unit however long the period. Pure.
  */
-import { addDays } from "../../shared/calendar/index.js";
-import { BadInputError } from "../../shared/errors.js";
-import { isValidDate } from "../../shared/scalars.js";
+import { addDays } from "../../../shared/calendar/index.js";
+import { BadInputError } from "../../../shared/errors.js";
+import { isValidDate } from "../../../shared/scalars.js";
 
 /** The longest period a dashboard covers, in years. */
 export const MAX_PERIOD_YEARS = 10;

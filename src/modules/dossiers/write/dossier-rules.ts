@@ -2,13 +2,15 @@
  * Pure validation and privacy rules of dossier input: the code format, the applicant's fields and masking.
  * Failures are item errors naming the field, so that a batch rejects only the offending item.
  */
-import { toVnDate } from "../../shared/calendar/index.js";
-import { ItemError } from "../../shared/batch.js";
-import { cleanText } from "../../shared/text.js";
-import { INITIAL_STATUSES } from "./dossier-status.js";
-import type { DossierInsert } from "./dossier.store.js";
-import { ApplicantKind, Channel, DossierStatus, type ApplicantData } from "./dossier.types.js";
-import type { ApplicantInput, DossierInput } from "./dossier.inputs.js";
+import { toVnDate } from "../../../shared/calendar/index.js";
+import { ItemError } from "../../../shared/batch.js";
+import { cleanText } from "../../../shared/text.js";
+import { INITIAL_STATUSES } from "../dossier-status.js";
+import type { DossierInsert } from "../../../db/schema/index.js";
+import { Channel, DossierStatus } from "../dossier-status.js";
+import { ApplicantKind } from "../dossier.enums.js";
+import type { ApplicantData } from "../dossier.types.js";
+import type { ApplicantInput, DossierInput } from "../dossier.inputs.js";
 
 /** Agency code (Decision 20/2020) + `-` + yymmdd + `-` + a sequence of at least 4 digits. */
 const DOSSIER_CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,20})$/;

@@ -1,18 +1,18 @@
-import type { Tx } from "../../db/client.js";
-import { applyBatch, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
-import { toVnDate } from "../../shared/calendar/index.js";
-import { assertWriter, canWriteAt } from "../access/access.service.js";
-import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
-import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
-import { updateRollups } from "../dashboards/rollup.service.js";
-import { OPERATION, recordEventsInOneTransaction } from "./dossier-event-batch.service.js";
+import type { Tx } from "../../../db/client.js";
+import { applyBatch, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import { toVnDate } from "../../../shared/calendar/index.js";
+import { assertWriter, canWriteAt } from "../../access/access.service.js";
+import { findUnitsByCodes } from "../../agency-units/agency-unit.store.js";
+import { loadWorkingCalendar, yearsFor } from "../../calendar/calendar.service.js";
+import { updateRollups } from "../../rollups/rollup.service.js";
+import { OPERATION, recordEventsInOneTransaction } from "./dossier-event-record.service.js";
 import { assertEventApplies, assertSameEvent, checkEventInput } from "./dossier-event-rules.js";
-import { appendEvent, findEventByEventId } from "./dossier-event.store.js";
-import { applyStatusEvent, needsCalendar } from "./dossier-timeliness.js";
-import { lifecycleColumns, lifecycleOf } from "./dossier.service.js";
-import { lockDossierWithPaths, updateDossier } from "./dossier.store.js";
-import type { DossierEventInput } from "./dossier.inputs.js";
-import type { DossierStatus } from "./dossier.types.js";
+import { appendEvent, findEventByEventId } from "../dossier-event-log.store.js";
+import { applyStatusEvent, needsCalendar } from "../dossier-timeliness.js";
+import { lifecycleColumns, lifecycleOf } from "./dossier-lifecycle.js";
+import { lockDossierWithPaths, updateDossier } from "../read/dossier-query.store.js";
+import type { DossierEventInput } from "../dossier.inputs.js";
+import type { DossierStatus } from "../dossier-status.js";
 
 /**
  * `recordDossierEvents`: status events and inter-agency hand-overs. The whole batch is validated and written in

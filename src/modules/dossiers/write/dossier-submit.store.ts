@@ -4,10 +4,10 @@
  * statement has the same text whatever the batch size (one prepared statement each).
  */
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
-import { dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
-import { resultRows } from "../../db/rows.js";
-import type { DossierInsert } from "./dossier.store.js";
+import type { Tx } from "../../../db/client.js";
+import { dossiers, procedures, type DossierRow } from "../../../db/schema/index.js";
+import { resultRows } from "../../../db/rows.js";
+import type { DossierInsert } from "../../../db/schema/index.js";
 
 const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
 

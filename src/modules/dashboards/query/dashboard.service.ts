@@ -1,9 +1,9 @@
-import type { Db } from "../../db/client.js";
-import { addDays, vnDateTime } from "../../shared/calendar/index.js";
-import { BadInputError, NotFoundError } from "../../shared/errors.js";
-import { isValidDate, vnToday } from "../../shared/scalars.js";
-import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
-import type { AgencyUnitRow } from "../../db/schema/index.js";
+import type { Db } from "../../../db/client.js";
+import { addDays, vnDateTime } from "../../../shared/calendar/index.js";
+import { BadInputError, NotFoundError } from "../../../shared/errors.js";
+import { isValidDate, vnToday } from "../../../shared/scalars.js";
+import { toAgencyUnit } from "../../agency-units/agency-unit.mapper.js";
+import type { AgencyUnitRow } from "../../../db/schema/index.js";
 import { checkPeriod, monthsOf, splitPeriod, type PeriodSplit } from "./dashboard-period.js";
 import { findDashboardScope, OWN_BUCKET } from "./dashboard-scope.store.js";
 import { scopeTerms, type ScopeTerms } from "./dashboard-terms.js";
@@ -12,7 +12,7 @@ import {
   addSums, CHANNELS, toChannel, toChildUnit, toField, toMonth, toRanking, toUnitFigures, fillUnitFigures, ZERO_SUMS,
   type ChannelSums, type Pending,
 } from "./dashboard.mapper.js";
-import { Dashboard, DashboardOverdueProcedure } from "./dashboard.types.js";
+import { Dashboard, DashboardOverdueProcedure } from "../dashboard.types.js";
 
 /** Arguments of `dashboard`, `dashboardChanged` and `serviceIndex`. */
 export interface DashboardArgs {

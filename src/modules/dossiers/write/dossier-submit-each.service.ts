@@ -1,18 +1,20 @@
-import type { Tx } from "../../db/client.js";
-import type { DossierRow } from "../../db/schema/index.js";
-import { applyBatch, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
-import { toVnDate } from "../../shared/calendar/index.js";
-import { assertWriter, canWriteAt } from "../access/access.service.js";
-import { findUnitsByCodes } from "../agency-units/agency-unit.store.js";
-import { loadWorkingCalendar, yearsFor } from "../calendar/calendar.service.js";
-import { updateRollups, type RollupProcedure } from "../dashboards/rollup.service.js";
-import { appendEvent } from "./dossier-event.store.js";
-import { OPERATION, submitInOneTransaction } from "./dossier-submit-batch.service.js";
+import type { Tx } from "../../../db/client.js";
+import type { DossierRow } from "../../../db/schema/index.js";
+import { applyBatch, ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import { toVnDate } from "../../../shared/calendar/index.js";
+import { assertWriter, canWriteAt } from "../../access/access.service.js";
+import { findUnitsByCodes } from "../../agency-units/agency-unit.store.js";
+import { loadWorkingCalendar, yearsFor } from "../../calendar/calendar.service.js";
+import { updateRollups, type RollupProcedure } from "../../rollups/rollup.service.js";
+import { appendEvent } from "../dossier-event-log.store.js";
+import { OPERATION, submitInOneTransaction } from "./dossier-submit.service.js";
 import { checkDossierInput } from "./dossier-rules.js";
-import { computeDueAt, processingDays, withDueAt, type LifecycleState } from "./dossier-timeliness.js";
-import { findProcedureByCode, insertDossier, lockDossierByCode, updateDossier, type DossierInsert } from "./dossier.store.js";
-import type { DossierInput } from "./dossier.inputs.js";
-import { DossierStatus } from "./dossier.types.js";
+import { computeDueAt, processingDays, withDueAt, type LifecycleState } from "../dossier-timeliness.js";
+import { findProcedureByCode, insertDossier, lockDossierByCode, updateDossier } from "../read/dossier-query.store.js";
+import type { DossierInsert } from "../../../db/schema/index.js";
+import { changedColumns, lifecycleOf } from "./dossier-lifecycle.js";
+import type { DossierInput } from "../dossier.inputs.js";
+import { DossierStatus } from "../dossier-status.js";
 
 type WriteContext = BatchContext & { config: { cutoffHour: number } };
 
@@ -126,43 +128,4 @@ async function resubmit(
     recordedBy: ctx.viewer.tokenId,
   });
   return "applied";
-}
-
-
-/** The public names of the mutable fields whose new value differs from the stored row. */
-export function changedColumns(row: DossierRow, values: Partial<DossierInsert>): string[] {
-  const changed = new Set<string>();
-  for (const [column, value] of Object.entries(values)) {
-    if (row[column as keyof DossierRow] !== value) changed.add(column.startsWith("applicant") ? "applicant" : column);
-  }
-  return [...changed];
-}
-
-/** The lifecycle facts of a stored dossier. */
-export function lifecycleOf(row: DossierRow): LifecycleState {
-  return {
-    status: row.status as DossierStatus,
-    dueAt: row.dueAt,
-    effectiveDueAt: row.effectiveDueAt,
-    supplementCount: row.supplementCount,
-    supplementDays: row.supplementDays,
-    supplementSince: row.supplementSince,
-    finishedAt: row.finishedAt,
-    timeliness: row.timeliness,
-  };
-}
-
-/** The columns a status event writes: the lifecycle state after it, the holder, the instant of the latest event. */
-export function lifecycleColumns(state: LifecycleState, holderId: number, at: Date) {
-  return {
-    status: state.status,
-    holderId,
-    effectiveDueAt: state.effectiveDueAt,
-    supplementCount: state.supplementCount,
-    supplementDays: state.supplementDays,
-    supplementSince: state.supplementSince,
-    finishedAt: state.finishedAt,
-    timeliness: state.timeliness,
-    lastEventAt: at,
-  };
 }

@@ -5,9 +5,9 @@
  */
 import { asc, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Tx } from "../../db/client.js";
-import { agencyUnits, dossierEvents, dossiers, procedures, type AgencyUnitRow, type DossierRow } from "../../db/schema/index.js";
-import { APPEND_LOCK, DOSSIER_EVENTS_CHANNEL } from "./dossier-event.store.js";
+import type { Tx } from "../../../db/client.js";
+import { agencyUnits, dossierEvents, dossiers, procedures, type AgencyUnitRow, type DossierRow } from "../../../db/schema/index.js";
+import { APPEND_LOCK, DOSSIER_EVENTS_CHANNEL } from "../dossier-event-log.store.js";
 
 const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
 const receiving = alias(agencyUnits, "receiving");

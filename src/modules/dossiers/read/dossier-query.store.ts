@@ -1,13 +1,12 @@
 import { and, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.js";
-import { tableSelection } from "../../db/row-mapper.js";
-import { resultRows } from "../../db/rows.js";
-import { statement } from "../../db/statement.js";
-import { agencyUnits, dossiers, procedures, type DossierRow } from "../../db/schema/index.js";
-import { unitIdNamedOn } from "../agency-units/agency-unit.store.js";
+import type { Db, Tx } from "../../../db/client.js";
+import { tableSelection } from "../../../db/row-mapper.js";
+import { resultRows } from "../../../db/rows.js";
+import { statement } from "../../../db/statement.js";
+import { agencyUnits, dossiers, procedures, type DossierInsert, type DossierRow } from "../../../db/schema/index.js";
+import { unitIdNamedOn } from "../../agency-units/agency-unit.store.js";
 
 type Reader = Db | Tx;
-export type DossierInsert = typeof dossiers.$inferInsert;
 
 /** A procedure's id, committed processing time, and what the dashboard rollups need of it, by public code. */
 export async function findProcedureByCode(

@@ -4,10 +4,10 @@ import { BatchResult } from "../../shared/batch.js";
 import { getIndexFramework, listIndexFrameworks, upsertIndexFramework } from "./index-framework.service.js";
 import { getIndexHistory, getIndexRanking, getIndexScores } from "./index-ranking.service.js";
 import { publishIndexResults, submitIndexScores } from "./index-scores.service.js";
-import { IndexFrameworkInput, IndexResultInput, IndexScoreInput } from "./index.inputs.js";
-import { toCriteriaTree } from "./index.mapper.js";
+import { IndexFrameworkInput, IndexResultInput, IndexScoreInput } from "./par-index.inputs.js";
+import { toCriteriaTree } from "./par-index.mapper.js";
 import { IndexRanking, IndexYearResult } from "./index-ranking.types.js";
-import { IndexCriterion, IndexFramework, IndexFrameworkConnection, IndexScore, UpsertIndexFrameworkPayload } from "./index.types.js";
+import { IndexCriterion, IndexFramework, IndexFrameworkConnection, IndexScore, UpsertIndexFrameworkPayload } from "./par-index.types.js";
 
 const FRAMEWORK_ARG = { description: "The framework's code, e.g. `PAR_PROVINCE`." } as const;
 
