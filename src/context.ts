@@ -56,6 +56,13 @@ export interface Context {
   dossierEvents: DossierEventHub | null;
 }
 
+/** Points a request's reads (and its fresh loaders) at another database: a read replica for queries. */
+export function readFrom(ctx: Context, db: Db): void {
+  if (ctx.db === db) return;
+  ctx.db = db;
+  ctx.loaders = createLoaders(db);
+}
+
 export function createContext(viewer: Viewer, database: Database, config: Config, dossierEvents: DossierEventHub | null = null): Context {
   return { viewer, db: database.db, database, config, loaders: createLoaders(database.db), dossierEvents };
 }
