@@ -41,10 +41,16 @@ export async function addCounts(tx: Tx, facts: readonly CountFact[]): Promise<vo
     ON CONFLICT (agency_id, span, start, measure) DO UPDATE SET value = r.value + excluded.value`);
 }
 
+/**
+ * Serialises appends to the change log until commit, so that positions commit in order and a reader that has seen
+ * position N never misses a smaller one committed later (arbitrary constant, beside the dossier log's locks).
+ */
+const CHANGES_LOCK = 7_261_050;
+
 /** Appends a change to the log and wakes the listeners (delivered at commit). */
 export async function appendChange(tx: Tx, unitId: number, family: string, key: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHANGES_LOCK}), pg_notify(${OVERSIGHT_CHANGES_CHANNEL}, '')`);
   await tx.execute(sql`INSERT INTO oversight_changes (unit_id, family, key) VALUES (${unitId}, ${family}, ${key})`);
-  await tx.execute(sql`SELECT pg_notify(${OVERSIGHT_CHANGES_CHANNEL}, '')`);
 }
 
 /** A changed unit's path, after `position`, with the position. */

@@ -1,13 +1,15 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
 import { DateScalar } from "../../shared/scalars.js";
+import { resolveTarget, type DashboardArgs } from "../dashboards/dashboard.service.js";
 import { listDeadlines, setDeadlines } from "./deadline.service.js";
 import { OVERSIGHT_ERRORS_TEXT } from "./oversight.errors.js";
 import {
   ConductFeedbackInput, InspectionInput, PetitionDeadlineInput, PetitionEventInput, PetitionInput, ReceptionSessionInput,
 } from "./oversight.inputs.js";
 import { Oversight, Petition, PetitionDeadline } from "./oversight.types.js";
+import { oversightFeedFor } from "./live/oversight-feed.js";
 import { oversight } from "./read/oversight.service.js";
 import { getPetition } from "./read/petition-read.service.js";
 import { submitConductFeedback } from "./write/feedback-write.service.js";
@@ -40,6 +42,27 @@ export class OversightResolver {
     @Ctx() ctx: Context,
   ): Promise<Oversight> {
     return oversight(ctx.db, { agencyCode, from, to, asOf });
+  }
+
+  @Subscription(() => Oversight, {
+    description:
+      "The figures of `oversight(agencyCode, from, to, asOf)`: once at once, then again whenever an inspection, reception " +
+      "session, petition or feedback item of a unit of its scope is written — at most once a second, computed once for " +
+      "every subscriber of the same arguments. Public (no token needed).",
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const target = await resolveTarget(ctx.db, args as DashboardArgs);
+      return oversightFeedFor(ctx.database).open(target);
+    },
+  })
+  oversightChanged(
+    @Root() pushed: Oversight,
+    @Arg("agencyCode", () => String, { description: CODE }) _agencyCode: string,
+    @Arg("from", () => DateScalar, { description: FROM }) _from: string,
+    @Arg("to", () => DateScalar, { description: TO }) _to: string,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: AS_OF }) _asOf: string | null,
+  ): Oversight {
+    return pushed;
   }
 
   @Query(() => Petition, {
