@@ -137,3 +137,20 @@ export async function countUnitsBelow(db: Reader, paths: readonly string[], from
   );
   return new Map(rows.map((r) => [r.path, r.n]));
 }
+
+/**
+ * Units strictly below `path` inspected by an inspection of a unit of its subtree in the period, and the units
+ * strictly below `path` valid in it (a target's UNITS_INSPECTED_SHARE).
+ */
+export async function countInspectedUnits(db: Reader, path: string, from: string, to: string): Promise<{ inspected: number; units: number }> {
+  const [row] = resultRows<{ inspected: number; units: number }>(
+    await db.execute(sql`
+      SELECT (SELECT count(DISTINCT t.unit_id)::int FROM inspections i JOIN agency_units u ON u.id = i.inspecting_unit_id
+                JOIN inspection_targets t ON t.inspection_id = i.id JOIN agency_units tu ON tu.id = t.unit_id
+              WHERE u.path <@ ${path}::ltree AND tu.path <@ ${path}::ltree AND tu.path <> ${path}::ltree
+                AND i.started_on BETWEEN ${from}::date AND ${to}::date) AS inspected,
+             (SELECT count(*)::int FROM agency_units s WHERE s.path <@ ${path}::ltree AND s.path <> ${path}::ltree
+                AND (s.valid_from IS NULL OR s.valid_from <= ${to}::date) AND (s.valid_to IS NULL OR s.valid_to >= ${from}::date)) AS units`),
+  );
+  return row ?? { inspected: 0, units: 0 };
+}
