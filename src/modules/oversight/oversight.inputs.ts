@@ -256,3 +256,21 @@ export class PlanTargetInput {
   @Field(() => DateScalar, { description: "When the target must be met; not before `periodFrom`." })
   deadline!: string;
 }
+
+@InputType({ description: "A unit's value of a REPORTED target." })
+export class PlanTargetReportInput {
+  @Field(() => String, { description: "Symbol of the plan." })
+  planSymbol!: string;
+
+  @Field(() => String, { description: "The target's code." })
+  code!: string;
+
+  @Field(() => String, { description: "The reporting unit's code (inside the issuer's subtree); the token must write for it." })
+  unitCode!: string;
+
+  @Field(() => Float, { description: "The value (percent 0–100 unless the target says otherwise)." })
+  value!: number;
+
+  @Field(() => DateScalar, { description: "As of which day; not in the future." })
+  reportedOn!: string;
+}

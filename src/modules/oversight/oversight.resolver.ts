@@ -10,6 +10,7 @@ import {
 } from "./oversight.inputs.js";
 import { Oversight, Petition, PetitionDeadline } from "./oversight.types.js";
 import { oversightFeedFor } from "./live/oversight-feed.js";
+import { PlanResolver } from "./plans/plan.resolver.js";
 import { oversight } from "./read/oversight.service.js";
 import { getPetition } from "./read/petition-read.service.js";
 import { submitConductFeedback } from "./write/feedback-write.service.js";
@@ -124,4 +125,4 @@ export class OversightResolver {
 }
 
 /** Every resolver class of this domain, registered in `src/schema.ts`. */
-export const oversightResolvers = [OversightResolver] as const;
+export const oversightResolvers = [OversightResolver, PlanResolver] as const;
