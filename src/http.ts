@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Context } from "./context.js";
 import { statementScope } from "./db/client.js";
 import type { OperationTrace } from "./observability/trace.js";
+import type { SafeError } from "./shared/errors.js";
 
 /** A request body over the configured size: answered 413 before any parsing. */
 class BodyTooLarge extends Error {}
@@ -49,6 +50,8 @@ export function graphqlHttpHandler(
   maxBodyBytes: number,
   /** Adds `x-sql-statements` (statements the operation sent) to responses; off in production. */
   statementHeader: boolean,
+  /** Refuses a query text before Apollo validates it (see `shapeGuard`). */
+  precheck: (query: string) => SafeError | null,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, trace: OperationTrace): Promise<void> => {
     let body: unknown = undefined;
@@ -69,6 +72,11 @@ export function graphqlHttpHandler(
       } else {
         body = raw;
       }
+    }
+    const query = req.method === "POST" ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get("query");
+    if (typeof query === "string") {
+      const refused = precheck(query);
+      if (refused) return sendError(res, trace, 400, refused.message, "BAD_USER_INPUT");
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -24,7 +24,7 @@ import { codeOf, newTrace, requestIdOf, type OperationTrace } from "./observabil
 import { buildSchema } from "./schema.js";
 import { formatError, SafeError } from "./shared/errors.js";
 import { checkArgumentValues } from "./shared/input-guard.js";
-import { checkDocumentShape, checkOperationLimits, RateLimiter } from "./shared/limits.js";
+import { checkOperationLimits, RateLimiter, shapeGuard } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
 import { attachWebSocket } from "./websocket.js";
 
@@ -111,17 +111,9 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       {
-        // The same checks as on WebSocket: the document's shape before it is validated (validation costs what a
-        // hostile document holds), the limits and the argument values once the operation is known.
+        // The same checks as on WebSocket: the limits and the argument values once the operation is known (the
+        // document's shape is checked before Apollo validates it, see `shapeGuard`).
         requestDidStart: async ({ contextValue }) => ({
-          validationDidStart: async ({ document }) => {
-            try {
-              checkDocumentShape(document, config.limits);
-            } catch (error) {
-              contextValue.trace?.errorCodes.push(codeOf(error));
-              throw refused(error);
-            }
-          },
           didResolveOperation: async ({ document, operationName, operation, request }) => {
             const trace = contextValue.trace;
             if (trace) {
@@ -166,6 +158,7 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
     },
     config.limits.maxBodyBytes,
     config.statementHeader,
+    shapeGuard(config.limits),
   );
 
   /** One log line and the metrics of an HTTP operation, once its response is sent. */

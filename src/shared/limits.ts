@@ -1,5 +1,5 @@
 import {
-  Kind, visit, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import { createRequire } from "node:module";
@@ -84,6 +84,34 @@ function shapeOf(document: DocumentNode, operationName: string | null | undefine
     shapes.set(key, shape);
   }
   return shape;
+}
+
+/**
+ * {@link checkDocumentShape} on a query text before Apollo parses and validates it (Apollo offers no hook between
+ * the two that can refuse a request cleanly): the text is parsed once more, then remembered as fine, so that the
+ * queries a client sends again and again are parsed once. Returns the refusal, or null (a text that does not parse
+ * is left to Apollo, which reports it as GRAPHQL_PARSE_FAILED).
+ */
+export function shapeGuard(limits: Limits, remember = 1_000): (query: string) => SafeError | null {
+  const fine = new Set<string>();
+  return (query) => {
+    if (fine.has(query)) return null;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true });
+    } catch {
+      return null;
+    }
+    try {
+      checkDocumentShape(document, limits);
+    } catch (error) {
+      if (error instanceof SafeError) return error;
+      throw error;
+    }
+    if (fine.size >= remember) fine.clear();
+    fine.add(query);
+    return null;
+  };
 }
 
 /**
