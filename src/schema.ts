@@ -8,6 +8,7 @@ import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
 import { indexResolvers } from "./modules/indexes/index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
+import { serverInfoResolvers } from "./modules/server-info/server-limits.resolver.js";
 import { DateTimeScalar } from "./shared/scalars.js";
 
 /** The single list of resolvers. */
@@ -20,6 +21,7 @@ export const resolvers = [
   ...dossierResolvers,
   ...indexResolvers,
   ...dashboardResolvers,
+  ...serverInfoResolvers,
 ] as const;
 
 /**
