@@ -2,9 +2,9 @@ import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import type { Viewer } from "./modules/access/viewer.js";
 import { createAgencyUnitLoaders } from "./modules/agency-units/agency-unit.loaders.js";
-import type { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
-import { createDossierLoaders } from "./modules/dossiers/dossier.loaders.js";
-import { createIndexLoaders } from "./modules/indexes/index.loaders.js";
+import type { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
+import { createDossierLoaders } from "./modules/dossiers/read/dossier.loaders.js";
+import { createIndexLoaders } from "./modules/indexes/par-index.loaders.js";
 import { createLegalDocumentLoaders } from "./modules/legal-documents/legal-document.loaders.js";
 import { createProcedureLoaders } from "./modules/procedures/procedure.loaders.js";
 
