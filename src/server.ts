@@ -21,6 +21,7 @@ import { checkOperationLimits, RateLimiter } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
 import { attachWebSocket } from "./websocket.js";
 import { loadDemoData } from "./demo/load-demo.js";
+import { seedAnnouncedCalendar } from "./modules/calendar/calendar.service.js";
 
 export interface RunningServer {
   /** `http://HOST:PORT/graphql`; WebSocket clients use the same URL with `ws://`. */
@@ -35,6 +36,7 @@ export async function createServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl, config.dataDir);
   try {
     await migrate(database);
+    if (config.announcedCalendar) await seedAnnouncedCalendar(database.db);
     if (config.demoData) await loadDemoData(database.db, config);
     return await serve(config, database);
   } catch (error) {

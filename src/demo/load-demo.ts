@@ -7,7 +7,6 @@ import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
-import { loadDemoCalendar } from "./calendar.demo.js";
 import { resultRows } from "../db/rows.js";
 
 /**
@@ -18,7 +17,6 @@ import { resultRows } from "../db/rows.js";
 export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   if (await hasUnits(db)) return false;
   const writer = { db, viewer: bootstrapAdmin(), config };
-  await loadDemoCalendar(writer);
   await loadDemoUnits(writer);
   await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);

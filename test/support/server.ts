@@ -37,6 +37,8 @@ export async function startServer(options: { env?: Record<string, string>; datab
     NODE_ENV: "test",
     PORT: "0",
     DEMO_DATA: "false",
+    // Tests set the calendar they need; test/integration/working-calendar.test.ts turns the shipped one on.
+    ANNOUNCED_CALENDAR: "false",
     ADMIN_TOKEN,
     ...options.env,
     DATABASE_URL: databaseUrl,
