@@ -22,7 +22,7 @@ describe("demo dossiers", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({ env: { DEMO_DATA: "true", ANNOUNCED_CALENDAR: "true" } });
-  }, 180_000);
+  }, 300_000);
   afterAll(() => server?.close());
 
   it("reproduce the Gia Lâm figures of facts.json for January to May 2017", async () => {
