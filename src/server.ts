@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
@@ -9,12 +9,13 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLError } from "graphql";
 import type { Config } from "./config.js";
-import { createContext, type Context } from "./context.js";
+import { createContext, readFrom, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
+import { ReadReplicas } from "./db/replicas.js";
 import { Authenticator } from "./modules/access/authenticator.js";
-import { OpenSweeper } from "./modules/dashboards/open-sweeper.js";
-import { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
+import { OpenSweeper } from "./modules/rollups/open-sweeper.js";
+import { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
 import { buildSchema } from "./schema.js";
 import { formatError } from "./shared/errors.js";
 import { checkOperationLimits, RateLimiter } from "./shared/limits.js";
@@ -38,14 +39,18 @@ export async function createServer(config: Config): Promise<RunningServer> {
     await migrate(database);
     if (config.announcedCalendar) await seedAnnouncedCalendar(database.db);
     if (config.demoData) await loadDemoData(database.db, config);
-    return await serve(config, database);
+    const replicas =
+      config.databaseReadUrls.length > 0
+        ? await ReadReplicas.open(config.databaseReadUrls, database, { maxWaitMs: config.replicaMaxWaitMs, probeIntervalMs: 1000 })
+        : null;
+    return await serve(config, database, replicas);
   } catch (error) {
     await database.close();
     throw error;
   }
 }
 
-async function serve(config: Config, database: Database): Promise<RunningServer> {
+async function serve(config: Config, database: Database, replicas: ReadReplicas | null): Promise<RunningServer> {
   const schema = await buildSchema();
   const httpServer = createHttpServer();
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) => formatError(formatted, error, config.development);
@@ -87,6 +92,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
             checkOperationLimits(schema, document, operationName, request.variables, config.limits),
         }),
       },
+      ...(replicas ? [replicaRouting(replicas)] : []),
       config.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -145,7 +151,27 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
         await sweeper.stop();
         await dossierEvents.stop();
         await authenticator.stop();
+        await replicas?.close();
         await database.close();
       })()),
+  };
+}
+
+/**
+ * HTTP queries read from the replicas (the token's own writes included, see {@link ReadReplicas}); mutations, and
+ * everything on WebSocket (subscriptions tail the event log of the primary), stay on the primary. A mutation's
+ * token then reads its write wherever its next query goes.
+ */
+function replicaRouting(replicas: ReadReplicas): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ operation, contextValue }) => {
+        if (operation?.operation === "query") readFrom(contextValue, await replicas.readDb(contextValue.viewer.tokenId));
+      },
+      willSendResponse: async ({ operation, contextValue }) => {
+        const tokenId = contextValue.viewer.tokenId;
+        if (operation?.operation === "mutation" && tokenId !== null) await replicas.noteWrite(tokenId);
+      },
+    }),
   };
 }

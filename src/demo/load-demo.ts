@@ -7,6 +7,7 @@ import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
+import { loadDemoOversight } from "./oversight.demo.js";
 import { resultRows } from "../db/rows.js";
 
 /**
@@ -21,6 +22,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);
+  await loadDemoOversight(writer);
   // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
   await loadDemoDossiers(db, config.cutoffHour);
   return true;
