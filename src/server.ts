@@ -28,6 +28,7 @@ import { checkArgumentValues } from "./shared/input-guard.js";
 import { checkOperationLimits, RateLimiter, shapeGuard } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
 import { attachWebSocket } from "./websocket.js";
+import { seedAnnouncedCalendar } from "./modules/calendar/calendar.service.js";
 
 export interface RunningServer {
   /** `http://HOST:PORT/graphql`; WebSocket clients use the same URL with `ws://`. */
@@ -53,10 +54,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const database = await steps.run("database", () => openDatabase(config.databaseUrl, config.dataDir));
   try {
     await steps.run("migrations", () => migrate(database));
-    if (config.demoData) {
-      // Instances starting together on an empty database take turns: the second finds the data loaded.
-      await withStartupLock(database, DEMO_LOCK, () => loadDemoData(database.db, config, steps));
-    }
+    // Instances starting together on an empty database take turns: the second finds the calendar and data loaded.
+    await withStartupLock(database, DEMO_LOCK, async () => {
+      if (config.announcedCalendar) await steps.run("announced working calendar", () => seedAnnouncedCalendar(database.db));
+      if (config.demoData) await loadDemoData(database.db, config, steps);
+    });
     const replicas =
       config.databaseReadUrls.length > 0
         ? await ReadReplicas.open(config.databaseReadUrls, database, { maxWaitMs: config.replicaMaxWaitMs, probeIntervalMs: 1000 })
