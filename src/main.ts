@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   }
   const server = await createServer(config);
   console.log(`lienthong ready at ${server.url} (database: ${server.database.engine})`);
+  console.log(`dashboard page at ${server.url.replace(/graphql$/, "")}`);
 
   const stop = (signal: string) => {
     console.log(`${signal} received, draining connections…`);

@@ -19,6 +19,7 @@ import { buildSchema } from "./schema.js";
 import { formatError } from "./shared/errors.js";
 import { checkOperationLimits, RateLimiter } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
+import { webPageHandler } from "./web-page.js";
 import { attachWebSocket } from "./websocket.js";
 import { loadDemoData } from "./demo/load-demo.js";
 
@@ -102,6 +103,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
     config.limits.maxBodyBytes,
     config.statementHeader,
   );
+  const handlePage = webPageHandler();
   httpServer.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const done = (status: number, body: object) => {
@@ -121,7 +123,7 @@ async function serve(config: Config, database: Database): Promise<RunningServer>
         () => done(200, { status: "ready", database: database.engine }),
         () => done(503, { status: "unavailable", database: database.engine }),
       );
-    } else {
+    } else if (!handlePage(req, res, url.pathname)) {
       done(404, { error: "not found; GraphQL is served at /graphql" });
     }
   });
