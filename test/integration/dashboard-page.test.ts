@@ -15,7 +15,8 @@ const RATES = new Set<string>(["onTimeRate", "onlineShare"]);
 const GIA_LAM = demoUnitCodes.giaLam;
 const FIVE_MONTHS = { from: "2017-01-01", to: "2017-05-31" };
 
-describe("the dashboard page", () => {
+// A page load waits on the hub, the database and the browser at once: generous limits for a loaded CI machine.
+describe("the dashboard page", { timeout: 120_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let origin: string;
@@ -41,7 +42,7 @@ describe("the dashboard page", () => {
     page.$$eval("[data-metric]", (elements) => Object.fromEntries(elements.map((e) => [e.getAttribute("data-metric"), e.textContent])));
 
   async function open(path: string, width = 1440): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "vi-VN" });
     const errors = collectPageErrors(page);
     await page.goto(origin + path);
     return { page, errors };
@@ -83,7 +84,7 @@ describe("the dashboard page", () => {
     const expected = await apiFigures(GIA_LAM, FIVE_MONTHS.from, FIVE_MONTHS.to);
     expect(expected.received).toBe("46.893");
     const { page, errors } = await open(`/?unit=${GIA_LAM}&from=2017-01-01&to=2017-05-31`);
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(expected);
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(expected);
     expect(await page.textContent("main h2")).toBe("Huyện Gia Lâm");
     // Every chart has its table twin; the 22 communes are in the sortable table with their rank.
     for (const chart of ["chart-month", "chart-channel", "chart-field", "chart-service-index"]) {
@@ -113,7 +114,7 @@ describe("the dashboard page", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect.poll(() => searchOf(page)).toEqual({ unit: code, ...FIVE_MONTHS });
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(await apiFigures(code!, FIVE_MONTHS.from, FIVE_MONTHS.to));
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(await apiFigures(code!, FIVE_MONTHS.from, FIVE_MONTHS.to));
     // The breadcrumb leads back up.
     expect(await page.locator(".breadcrumb a").allTextContents()).toEqual(["Thành phố Hà Nội", "Huyện Gia Lâm"]);
 
@@ -121,7 +122,7 @@ describe("the dashboard page", () => {
     await page.selectOption("#period-kind", "month");
     await page.selectOption("#period-month", "3");
     await expect.poll(() => searchOf(page)).toEqual({ unit: code, from: "2017-03-01", to: "2017-03-31" });
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(await apiFigures(code!, "2017-03-01", "2017-03-31"));
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(await apiFigures(code!, "2017-03-01", "2017-03-31"));
 
     // Back to Gia Lâm through the breadcrumb, then the first quarter.
     await page.click(`.breadcrumb a[data-unit="${GIA_LAM}"]`);
@@ -129,12 +130,12 @@ describe("the dashboard page", () => {
     await page.selectOption("#period-kind", "quarter");
     await page.selectOption("#period-quarter", "1");
     await expect.poll(() => searchOf(page)).toEqual({ unit: GIA_LAM, from: "2017-01-01", to: "2017-03-31" });
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(await apiFigures(GIA_LAM, "2017-01-01", "2017-03-31"));
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(await apiFigures(GIA_LAM, "2017-01-01", "2017-03-31"));
 
     // The browser's back button returns to the previous view.
     await page.goBack();
     await expect.poll(() => searchOf(page)).toEqual({ unit: GIA_LAM, from: "2017-03-01", to: "2017-03-31" });
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(await apiFigures(GIA_LAM, "2017-03-01", "2017-03-31"));
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(await apiFigures(GIA_LAM, "2017-03-01", "2017-03-31"));
 
     // English labels, the same figures.
     await page.click("#language");
@@ -147,10 +148,10 @@ describe("the dashboard page", () => {
 
   it("shows a dossier pushed through the API in `received` within 3 s, without reloading", async () => {
     const { page, errors } = await open(`/?unit=${GIA_LAM}&from=2017-01-01&to=2017-05-31`);
-    await page.waitForSelector("#live[data-state='live']", { timeout: 15_000 });
+    await page.waitForSelector("#live[data-state='live']", { timeout: 30_000 });
     await page.waitForSelector('[data-metric="received"]');
     const before = await apiFigures(GIA_LAM, FIVE_MONTHS.from, FIVE_MONTHS.to);
-    await expect.poll(() => pageFigures(page), { timeout: 15_000 }).toEqual(before);
+    await expect.poll(() => pageFigures(page), { timeout: 30_000 }).toEqual(before);
     await page.evaluate("window.notReloaded = true");
     const commune = ok(await server.gql(`{ agencyUnit(code: "${GIA_LAM}") { children { code } } }`)).agencyUnit.children[0].code;
     await pushDossier(commune, "2017-05-30T09:00:00+07:00");
@@ -170,7 +171,7 @@ describe("the dashboard page", () => {
     await page.fill("#token", token);
     await page.press("#token", "Enter");
     await page.waitForSelector("#forget-token");
-    await page.waitForSelector("#live[data-state='live']", { timeout: 15_000 });
+    await page.waitForSelector("#live[data-state='live']", { timeout: 30_000 });
     expect(await page.evaluate('sessionStorage.getItem("lienthong.token")')).toBe(token);
     expect(page.url()).not.toContain(token);
     const commune = ok(await server.gql(`{ agencyUnit(code: "${GIA_LAM}") { children { code } } }`)).agencyUnit.children[1].code;
@@ -194,7 +195,7 @@ describe("the dashboard page", () => {
 
   it("says so when the unit code is unknown", async () => {
     const { page, errors } = await open("/?unit=999.99.99.H99&from=2017-01-01&to=2017-05-31");
-    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("Không tìm thấy đơn vị có mã 999.99.99.H99");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("Không tìm thấy đơn vị có mã 999.99.99.H99");
     expect(await page.locator("[data-metric]").count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}unknown-unit.png` });
     expect(errors).toEqual([]);
@@ -205,7 +206,7 @@ describe("the dashboard page", () => {
     const { agencyUnits } = ok(await server.gql(`{ agencyUnits(filter: { kind: PROVINCE }, first: 1) { edges { node { code } } } }`));
     const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
     const { page, errors } = await open("/");
-    await expect.poll(() => searchOf(page), { timeout: 15_000 }).toEqual({ unit: agencyUnits.edges[0].node.code, from: `${year}-01-01`, to: `${year}-12-31` });
+    await expect.poll(() => searchOf(page), { timeout: 30_000 }).toEqual({ unit: agencyUnits.edges[0].node.code, from: `${year}-01-01`, to: `${year}-12-31` });
     await page.waitForSelector('[data-metric="received"]');
     expect(errors).toEqual([]);
     await page.close();
@@ -218,7 +219,7 @@ describe("the dashboard page", () => {
     await expect.poll(() => page.textContent("#status"), { timeout: 10_000 }).toContain("Không kết nối được máy chủ");
     await page.screenshot({ path: `${ARTIFACTS}hub-down.png` });
     await page.unroute("**/graphql");
-    await page.waitForSelector('[data-metric="received"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-metric="received"]', { timeout: 30_000 });
     expect(await page.textContent("#status")).toBe("");
     await page.close();
   });

@@ -18,7 +18,7 @@ import { readState, stateUrl, todayInVietnam, type ViewState } from "./state.js"
 
 /** Everything the page shows; rendering reads only this. */
 const view = {
-  state: readState(),
+  state: readState(location.search),
   unit: null as UnitData | null,
   dashboard: null as DashboardData | null,
   serviceIndex: null as ServiceIndexData | null,
@@ -58,7 +58,7 @@ function navigate(next: ViewState): void {
   history.pushState(null, "", url);
   void load(next);
 }
-addEventListener("popstate", () => void load(readState()));
+addEventListener("popstate", () => void load(readState(location.search)));
 
 // ---- data --------------------------------------------------------------------------------------------------------
 
@@ -252,7 +252,9 @@ function renderFigures(): void {
   destroyCharts();
   const d = view.dashboard;
   if (!d) return replace(main);
+  // Kept as they are: index results load after the figures, and the feed may hold a half-typed token.
   const index = main.querySelector("#index-results");
+  const feed = main.querySelector("#feed");
   replace(
     main,
     h(
@@ -273,14 +275,16 @@ function renderFigures(): void {
     childUnitsTable(d, unitLink),
     overdueProceduresTable(d),
     index ?? indexResultsTable(view.indexResults),
+    feed,
   );
-  renderFeed();
+  if (!feed) renderFeed();
 }
 
 function render(): void {
   renderStatus();
   renderControls();
   renderFigures();
+  renderFeed();
 }
 
 function renderShell(): void {

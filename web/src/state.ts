@@ -43,7 +43,7 @@ export function periodKind(from: string, to: string): { kind: PeriodKind; year: 
 }
 
 /** The state in the URL; a missing or malformed period is the current year, a missing unit is null (the first province). */
-export function readState(search = location.search): ViewState {
+export function readState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const unit = params.get("unit")?.trim() || null;
   let from = params.get("from") ?? "";

@@ -13,6 +13,9 @@ Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Not
 
 export const palette = { received: "#1f5fa8", early: "#2e8540", onTime: "#7cb87c", late: "#c0392b", other: "#8a6d3b" };
 
+/** The tables shown by their toggle: still shown when the hub pushes fresh figures. */
+const openTables = new Set<string>();
+
 /** The chart instances on the page, destroyed before their canvas is replaced. */
 const charts = new Set<Chart>();
 
@@ -47,9 +50,13 @@ export function chartFigure(
       h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, cell) : h("td", { class: "num" }, cell)))))),
     ),
   );
-  const toggle = h("button", { type: "button", class: "link", "aria-controls": `${id}-table`, "aria-expanded": "false" }, t("chartTable"));
+  const shown = openTables.has(id);
+  table.classList.toggle("shown", shown);
+  const toggle = h("button", { type: "button", class: "link", "aria-controls": `${id}-table`, "aria-expanded": String(shown) }, t("chartTable"));
   toggle.addEventListener("click", () => {
     const open = table.classList.toggle("shown");
+    if (open) openTables.add(id);
+    else openTables.delete(id);
     toggle.setAttribute("aria-expanded", String(open));
   });
   const figure = h("figure", { class: "card chart", id }, h("figcaption", {}, h("h2", {}, title), toggle), box, table);
