@@ -27,6 +27,7 @@ import { formatError, SafeError } from "./shared/errors.js";
 import { checkArgumentValues } from "./shared/input-guard.js";
 import { checkOperationLimits, RateLimiter, shapeGuard } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
+import { webPageHandler } from "./web-page.js";
 import { attachWebSocket } from "./websocket.js";
 import { seedAnnouncedCalendar } from "./modules/calendar/calendar.service.js";
 
@@ -239,6 +240,8 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
     },
   };
   metrics.dbPool.set({ state: "max" }, database.engine === "postgres" ? 10 : 1);
+  // The dashboard page: `/` and its hashed assets.
+  const handlePage = webPageHandler();
 
   httpServer.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -246,7 +249,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
     res.setHeader("x-request-id", requestId);
     const route = routes[url.pathname];
     if (route) route(req, res, url, requestId);
-    else json(res, 404, { error: "not found; GraphQL is served at /graphql" });
+    else if (!handlePage(req, res, url.pathname)) json(res, 404, { error: "not found; GraphQL is served at /graphql" });
   });
 
   await new Promise<void>((resolve, reject) => {
