@@ -76,7 +76,7 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
   const schema = await buildSchema();
   const httpServer = createHttpServer();
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
-    formatError(formatted, error, (original) => log.error({ err: safeError(original) }, "unexpected error"));
+    formatError(formatted, error, (original) => log.error({ error: safeError(original) }, "unexpected error"));
   const authenticator = new Authenticator(database, config.adminToken);
   await authenticator.start();
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
@@ -197,7 +197,7 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
       const started = process.hrtime.bigint();
       res.once("finish", () => finished(trace, res, started));
       handleGraphql(req, res, url, trace).catch((error) => {
-        log.error({ requestId, err: safeError(error) }, "request failed");
+        log.error({ requestId, error: safeError(error) }, "request failed");
         trace.errorCodes.push("INTERNAL");
         if (!res.headersSent) json(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL" } }] });
         else res.end();
