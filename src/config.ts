@@ -30,6 +30,10 @@ export interface Config {
   port: number;
   /** `undefined`: embedded PGlite persisted in `dataDir`; `memory://`: in-memory PGlite; else a postgres URL. */
   databaseUrl: string | undefined;
+  /** Streaming replicas that answer queries (`DATABASE_READ_URL`, comma-separated postgres URLs); empty: none. */
+  databaseReadUrls: string[];
+  /** How long a token's read after its own write waits for a replica before reading from the primary. */
+  replicaMaxWaitMs: number;
   dataDir: string;
   adminToken: string | undefined;
   demoData: boolean;
@@ -83,6 +87,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^(memory:\/\/|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     problems.push(`DATABASE_URL must be memory:// or a postgres:// URL (got "${databaseUrl}")`);
   }
+  const databaseReadUrls = (env.DATABASE_READ_URL ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  for (const url of databaseReadUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push(`DATABASE_READ_URL must list postgres:// URLs separated by commas (got "${url}")`);
+  }
+  if (databaseReadUrls.length > 0 && !/^postgres(ql)?:\/\//.test(databaseUrl ?? "")) {
+    problems.push("DATABASE_READ_URL needs DATABASE_URL to name the PostgreSQL primary those replicas follow");
+  }
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push("ADMIN_TOKEN must be at least 16 characters long");
@@ -103,6 +114,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || "127.0.0.1",
     port: int("PORT", 4000, 0, 65535),
     databaseUrl,
+    databaseReadUrls,
+    replicaMaxWaitMs: int("REPLICA_MAX_WAIT_MS", 500, 0, 60_000),
     dataDir: env.DATA_DIR || ".data",
     adminToken,
     demoData: bool("DEMO_DATA", true),

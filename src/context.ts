@@ -5,9 +5,9 @@ import { silentLogger, type Logger } from "./observability/log.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { OperationTrace } from "./observability/trace.js";
 import { createAgencyUnitLoaders } from "./modules/agency-units/agency-unit.loaders.js";
-import type { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
-import { createDossierLoaders } from "./modules/dossiers/dossier.loaders.js";
-import { createIndexLoaders } from "./modules/indexes/index.loaders.js";
+import type { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
+import { createDossierLoaders } from "./modules/dossiers/read/dossier.loaders.js";
+import { createIndexLoaders } from "./modules/indexes/par-index.loaders.js";
 import { createLegalDocumentLoaders } from "./modules/legal-documents/legal-document.loaders.js";
 import { createProcedureLoaders } from "./modules/procedures/procedure.loaders.js";
 
@@ -62,6 +62,13 @@ export interface Context {
   metrics: Metrics | null;
   /** What the HTTP operation's log line reports (HTTP only). */
   trace?: OperationTrace;
+}
+
+/** Points a request's reads (and its fresh loaders) at another database: a read replica for queries. */
+export function readFrom(ctx: Context, db: Db): void {
+  if (ctx.db === db) return;
+  ctx.db = db;
+  ctx.loaders = createLoaders(db);
 }
 
 export function createContext(

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
@@ -10,13 +10,14 @@ import {
 import { GraphQLError } from "graphql";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
-import { createContext, type Context } from "./context.js";
+import { createContext, readFrom, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { DEMO_LOCK, migrate, withStartupLock } from "./db/migrate.js";
+import { ReadReplicas } from "./db/replicas.js";
 import { loadDemoData } from "./demo/load-demo.js";
 import { Authenticator } from "./modules/access/authenticator.js";
-import { OpenSweeper } from "./modules/dashboards/open-sweeper.js";
-import { DossierEventHub } from "./modules/dossiers/dossier-event-hub.js";
+import { OpenSweeper } from "./modules/rollups/open-sweeper.js";
+import { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
 import { createLogger, safeError, type Logger } from "./observability/log.js";
 import { Metrics } from "./observability/metrics.js";
 import { startupSteps } from "./observability/progress.js";
@@ -56,7 +57,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       // Instances starting together on an empty database take turns: the second finds the data loaded.
       await withStartupLock(database, DEMO_LOCK, () => loadDemoData(database.db, config, steps));
     }
-    return await serve(config, database, log);
+    const replicas =
+      config.databaseReadUrls.length > 0
+        ? await ReadReplicas.open(config.databaseReadUrls, database, { maxWaitMs: config.replicaMaxWaitMs, probeIntervalMs: 1000 })
+        : null;
+    return await serve(config, database, replicas, log);
   } catch (error) {
     await database.close();
     throw error;
@@ -71,7 +76,7 @@ function refused(error: unknown): unknown {
   return error;
 }
 
-async function serve(config: Config, database: Database, log: Logger): Promise<RunningServer> {
+async function serve(config: Config, database: Database, replicas: ReadReplicas | null, log: Logger): Promise<RunningServer> {
   const metrics = new Metrics();
   const schema = await buildSchema();
   const httpServer = createHttpServer();
@@ -135,6 +140,7 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
           },
         }),
       },
+      ...(replicas ? [replicaRouting(replicas)] : []),
       config.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -260,7 +266,27 @@ async function serve(config: Config, database: Database, log: Logger): Promise<R
         await sweeper.stop();
         await dossierEvents.stop();
         await authenticator.stop();
+        await replicas?.close();
         await database.close();
       })()),
+  };
+}
+
+/**
+ * HTTP queries read from the replicas (the token's own writes included, see {@link ReadReplicas}); mutations, and
+ * everything on WebSocket (subscriptions tail the event log of the primary), stay on the primary. A mutation's
+ * token then reads its write wherever its next query goes.
+ */
+function replicaRouting(replicas: ReadReplicas): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ operation, contextValue }) => {
+        if (operation?.operation === "query") readFrom(contextValue, await replicas.readDb(contextValue.viewer.tokenId));
+      },
+      willSendResponse: async ({ operation, contextValue }) => {
+        const tokenId = contextValue.viewer.tokenId;
+        if (operation?.operation === "mutation" && tokenId !== null) await replicas.noteWrite(tokenId);
+      },
+    }),
   };
 }

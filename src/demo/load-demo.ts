@@ -8,6 +8,7 @@ import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
 import { loadDemoCalendar } from "./calendar.demo.js";
+import { loadDemoOversight } from "./oversight.demo.js";
 import { resultRows } from "../db/rows.js";
 import type { StartupSteps } from "../observability/progress.js";
 
@@ -24,6 +25,7 @@ export async function loadDemoData(db: Db, config: Config, steps: StartupSteps =
   await steps.run("demo: index results", () => loadDemoIndexes(writer));
   await steps.run("demo: legal documents", () => loadDemoDocuments(writer));
   await steps.run("demo: procedures", () => loadDemoProcedures(writer));
+  await steps.run("demo: oversight", () => loadDemoOversight(writer));
   // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
   await steps.run("demo: ~47,000 dossiers, their events and dashboard counters", () => loadDemoDossiers(db, config.cutoffHour));
   return true;
