@@ -13,10 +13,10 @@ import type { Config } from "./config.js";
 import { createContext, readFrom, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { DEMO_LOCK, migrate, withStartupLock } from "./db/migrate.js";
+import { ReadReplicas } from "./db/replicas.js";
 import { loadDemoData } from "./demo/load-demo.js";
 import { Authenticator } from "./modules/access/authenticator.js";
 import { OpenSweeper } from "./modules/rollups/open-sweeper.js";
-import { ReadReplicas } from "./db/replicas.js";
 import { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
 import { createLogger, safeError, type Logger } from "./observability/log.js";
 import { Metrics } from "./observability/metrics.js";
@@ -84,7 +84,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
   const schema = await buildSchema();
   const httpServer = createHttpServer();
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
-    formatError(formatted, error, (original) => log.error({ err: safeError(original) }, "unexpected error"));
+    formatError(formatted, error, (original) => log.error({ error: safeError(original) }, "unexpected error"));
   const authenticator = new Authenticator(database, config.adminToken);
   await authenticator.start();
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
@@ -206,7 +206,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
       const started = process.hrtime.bigint();
       res.once("finish", () => finished(trace, res, started));
       handleGraphql(req, res, url, trace).catch((error) => {
-        log.error({ requestId, err: safeError(error) }, "request failed");
+        log.error({ requestId, error: safeError(error) }, "request failed");
         trace.errorCodes.push("INTERNAL");
         if (!res.headersSent) json(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL" } }] });
         else res.end();
