@@ -24,7 +24,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   await loadDemoIndexes(writer);
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);
-  await loadDemoOversight(writer);
+  await loadDemoOversight(db);
   // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
   await loadDemoDossiers(db, config.cutoffHour);
   return true;
