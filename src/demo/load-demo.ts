@@ -8,7 +8,7 @@ import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
 import { loadDemoCalendar } from "./calendar.demo.js";
-import { loadDemoOversight } from "./oversight.demo.js";
+import { loadDemoOversight, loadDemoPlans } from "./oversight.demo.js";
 import { resultRows } from "../db/rows.js";
 
 /**
@@ -25,6 +25,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<boolean> {
   await loadDemoDocuments(writer);
   await loadDemoProcedures(writer);
   await loadDemoOversight(db);
+  await loadDemoPlans(writer);
   // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
   await loadDemoDossiers(db, config.cutoffHour);
   return true;

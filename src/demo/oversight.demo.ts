@@ -7,17 +7,23 @@
  * gives no late count).
  */
 import type { Db } from "../db/client.js";
+import { AgencyUnitKind } from "../modules/agency-units/agency-unit.types.js";
+import { upsertPlanTargets } from "../modules/oversight/plans/plan.service.js";
+import type { BatchContext } from "../shared/batch.js";
+import facts from "./facts.json" with { type: "json" };
 import { inspections, inspectionTargets, petitionEvents, petitions, receptionSessions } from "../db/schema/index.js";
 import { findUnitsByCodes } from "../modules/agency-units/agency-unit.store.js";
 import { loadWorkingCalendar } from "../modules/calendar/calendar.service.js";
 import { findDeadlines } from "../modules/oversight/deadline.store.js";
 import { dueAfter, resolutionDays } from "../modules/oversight/deadlines.js";
 import { addCounts, appendChange, type CountFact } from "../modules/oversight/oversight-counts.store.js";
-import { InspectionKind, PetitionAction, PetitionChannel, PetitionKind, PetitionOutcome, PetitionStatus, ReceptionKind } from "../modules/oversight/oversight.enums.js";
+import {
+  InspectionKind, PetitionAction, PetitionChannel, PetitionKind, PetitionOutcome, PetitionStatus, ReceptionKind, TargetMetric, TargetScope,
+} from "../modules/oversight/oversight.enums.js";
 import { inspectionFacts } from "../modules/oversight/write/inspection-write.service.js";
 import { petitionFacts } from "../modules/oversight/write/petition-write.service.js";
 import { receptionFacts } from "../modules/oversight/write/reception-write.service.js";
-import type { InspectionInput, PetitionEventInput, PetitionInput, ReceptionSessionInput } from "../modules/oversight/oversight.inputs.js";
+import type { InspectionInput, PetitionEventInput, PetitionInput, PlanTargetInput, ReceptionSessionInput } from "../modules/oversight/oversight.inputs.js";
 import { demoGiaLamCommuneNames, demoUnitCodes } from "./units.demo.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -130,4 +136,31 @@ export async function loadDemoOversight(db: Db): Promise<void> {
     await addCounts(tx, facts);
     await appendChange(tx, unitId(demoUnitCodes.giaLam), "demo", "demo-gialam-2017");
   });
+}
+
+/**
+ * The three targets facts.json quotes from Cao Bằng's plan 53/KH-UBND, through `upsertPlanTargets`: the 60% target
+ * is computed by the hub from the procedures; the two others are REPORTED by units (no values are published, so
+ * `planProgress` shows them unknown).
+ */
+export function demoPlanTargets(): PlanTargetInput[] {
+  const [pilot, software, reduced] = (facts.documents.find((d) => d.symbol === "53/KH-UBND") as { targets: string[] }).targets;
+  const common = { planSymbol: "53/KH-UBND", issuerUnitCode: demoUnitCodes.caoBang, periodFrom: "2017-01-12" };
+  return [
+    { ...common, code: "1", description: pilot!, metric: TargetMetric.REPORTED, scope: TargetScope.ISSUER_SUBTREE, threshold: 10, deadline: "2017-06-30" },
+    {
+      ...common, code: "2", description: software!, metric: TargetMetric.REPORTED, scope: TargetScope.EACH_UNIT,
+      unitKinds: [AgencyUnitKind.PROVINCIAL_DEPARTMENT, AgencyUnitKind.DISTRICT], threshold: 100, deadline: "2017-12-31",
+    },
+    {
+      ...common, code: "3", description: reduced!, metric: TargetMetric.REDUCED_TIME_SHARE, parameter: 20, scope: TargetScope.EACH_UNIT,
+      unitKinds: [AgencyUnitKind.PROVINCIAL_DEPARTMENT, AgencyUnitKind.DISTRICT], threshold: 60, deadline: "2017-12-31",
+    },
+  ];
+}
+
+export async function loadDemoPlans(writer: BatchContext): Promise<void> {
+  const result = await upsertPlanTargets(writer, demoPlanTargets());
+  const failed = result.items.filter((i) => !i.ok);
+  if (failed.length > 0) throw new Error(`demo plan targets failed to load: ${JSON.stringify(failed)}`);
 }
