@@ -12,7 +12,7 @@ import "reflect-metadata";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
-import { rebuildAllRollups } from "../src/modules/dashboards/rollup.service.js";
+import { rebuildAllRollups } from "../src/modules/rollups/rollup.service.js";
 
 const config = loadConfig();
 const database = await openDatabase(config.databaseUrl, config.dataDir);

@@ -5,7 +5,7 @@ import { agencyUnitResolvers } from "./modules/agency-units/agency-unit.resolver
 import { calendarResolvers } from "./modules/calendar/calendar.resolver.js";
 import { dashboardResolvers } from "./modules/dashboards/dashboard.resolver.js";
 import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
-import { indexResolvers } from "./modules/indexes/index.resolver.js";
+import { indexResolvers } from "./modules/indexes/par-index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
 import { oversightResolvers } from "./modules/oversight/oversight.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";

@@ -32,7 +32,7 @@ async function captureStages(databaseUrl: string, variables: Case["variables"]):
     schema,
     logger: { logQuery: (text, params) => void captured.push({ text, params: params.map((p) => (p instanceof Date ? p.toISOString() : (p as string | number | boolean | null))) }) },
   }) as unknown as Db;
-  const { dashboard } = await import("../../src/modules/dashboards/dashboard.service.js");
+  const { dashboard } = await import("../../src/modules/dashboards/query/dashboard.service.js");
   await dashboard(db, variables);
   await client.end();
   if (captured.length !== 2) console.log(`  (the module sent ${captured.length} statements, not the 2 expected)`);

@@ -8,7 +8,7 @@ import type { Database } from "../../src/db/client.js";
 export async function rebuildRollupsIfAvailable(database: Database, log: (line: string) => void): Promise<void> {
   let rebuild: ((db: Database["db"]) => Promise<{ rows: number; fieldRows: number; ms: number }>) | undefined;
   try {
-    ({ rebuildAllRollups: rebuild } = await import("../../src/modules/dashboards/rollup.service.js"));
+    ({ rebuildAllRollups: rebuild } = await import("../../src/modules/rollups/rollup.service.js"));
   } catch {
     log("rollups: no dashboards module in this checkout; nothing to rebuild");
     return;

@@ -6,7 +6,7 @@ import { findUnitsByCodes } from "../modules/agency-units/agency-unit.store.js";
 import { loadWorkingCalendar } from "../modules/calendar/calendar.service.js";
 import { computeDueAt } from "../modules/calendar/due-date.js";
 import { resultRows } from "../db/rows.js";
-import { rebuildRollups } from "../modules/dashboards/rollup.store.js";
+import { rebuildRollups } from "../modules/rollups/rollup.store.js";
 import { finishedTimeliness } from "../modules/dossiers/dossier-timeliness.js";
 import { insertDossiers, insertEvents, withoutSecondaryIndexes } from "./dossiers-bulk.demo.js";
 import { demoProcedureCodes } from "./procedures.demo.js";

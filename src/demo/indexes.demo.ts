@@ -1,7 +1,7 @@
 import { upsertIndexFramework } from "../modules/indexes/index-framework.service.js";
 import { publishIndexResults } from "../modules/indexes/index-scores.service.js";
-import type { IndexFrameworkInput, IndexResultInput } from "../modules/indexes/index.inputs.js";
-import { IndexScoringMethod } from "../modules/indexes/index.types.js";
+import type { IndexFrameworkInput, IndexResultInput } from "../modules/indexes/par-index.inputs.js";
+import { IndexScoringMethod } from "../modules/indexes/par-index.types.js";
 import { AgencyUnitKind } from "../modules/agency-units/agency-unit.types.js";
 import type { BatchContext } from "../shared/batch.js";
 import facts from "./facts.json" with { type: "json" };

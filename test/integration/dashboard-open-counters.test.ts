@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultRows as rowsOf } from "../../src/db/rows.js";
-import { OpenSweeper } from "../../src/modules/dashboards/open-sweeper.js";
-import { rebuildAllRollups } from "../../src/modules/dashboards/rollup.service.js";
-import { computeDashboard, resolveTarget } from "../../src/modules/dashboards/dashboard.service.js";
+import { OpenSweeper } from "../../src/modules/rollups/open-sweeper.js";
+import { rebuildAllRollups } from "../../src/modules/rollups/rollup.service.js";
+import { computeDashboard, resolveTarget } from "../../src/modules/dashboards/query/dashboard.service.js";
 import {
   counterSnapshot, DASHBOARD, expectedFigures, independentCounts, seedDashboardTree, seedFieldProcedures, unitIds,
 } from "../support/dashboards.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultRows as rowsOf } from "../../src/db/rows.js";
-import { rebuildAllRollups } from "../../src/modules/dashboards/rollup.service.js";
+import { rebuildAllRollups } from "../../src/modules/rollups/rollup.service.js";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import {
   counterSnapshot, DASHBOARD, expectedFigures, generateDossiers, independentCounts, seedDashboardTree, seedFieldProcedures, seeded,

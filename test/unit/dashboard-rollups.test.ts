@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addYears, checkPeriod, monthsOf, splitPeriod } from "../../src/modules/dashboards/dashboard-period.js";
-import { mergeRollupDeltas, rollupDelta, rollupFactsOf } from "../../src/modules/dashboards/rollup-facts.js";
+import { addYears, checkPeriod, monthsOf, splitPeriod } from "../../src/modules/dashboards/query/dashboard-period.js";
+import { mergeRollupDeltas, rollupDelta, rollupFactsOf } from "../../src/modules/rollups/rollup-facts.js";
 
 const DUE = new Date("2021-06-10T10:00:00Z");
 const row = (extra: Record<string, unknown> = {}) => ({

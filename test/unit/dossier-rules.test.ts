@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { WorkingCalendar } from "../../src/shared/calendar/index.js";
 import { ItemError } from "../../src/shared/batch.js";
-import { checkDossierCode, cleanApplicant, maskPersonal, parseDossierCode } from "../../src/modules/dossiers/dossier-rules.js";
+import { checkDossierCode, cleanApplicant, maskPersonal, parseDossierCode } from "../../src/modules/dossiers/write/dossier-rules.js";
 import {
   DossierStatus as S, STATUS_PORTAL_CODES, TRANSITIONS, allowedAfter, canTransition,
 } from "../../src/modules/dossiers/dossier-status.js";

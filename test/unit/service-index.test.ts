@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import facts from "../../src/demo/facts.json" with { type: "json" };
-import { GROUP_MAXIMA, scoreServiceIndex, type ServiceIndexInput } from "../../src/modules/dashboards/service-index.js";
+import { GROUP_MAXIMA, scoreServiceIndex, type ServiceIndexInput } from "../../src/modules/dashboards/service-index/scorecard.js";
 
 const zero: ServiceIndexInput = {
   received: 0, receivedOnline: 0, early: 0, onTime: 0, late: 0, feeDue: 0, paidOnline: 0, digitised: 0,

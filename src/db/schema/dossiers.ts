@@ -128,5 +128,6 @@ export const calendarExceptions = pgTable("calendar_exceptions", {
 });
 
 export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierInsert = typeof dossiers.$inferInsert;
 export type DossierEventRow = typeof dossierEvents.$inferSelect;
 export type CalendarExceptionRow = typeof calendarExceptions.$inferSelect;

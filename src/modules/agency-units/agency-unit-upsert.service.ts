@@ -4,7 +4,7 @@ import { ItemError, runBatch, type BatchContext, type BatchResult, type ItemOutc
 import { vnToday } from "../../shared/scalars.js";
 import { cleanText } from "../../shared/text.js";
 import { assertWriter, canWriteAt, canWriteNational, isWithin } from "../access/access.service.js";
-import { moveUnitRollups } from "../dashboards/rollup.service.js";
+import { moveUnitRollups } from "../rollups/rollup.service.js";
 import type { Viewer } from "../access/viewer.js";
 import { gsoCodeProblem, isAgencyCode, nextDay, parentPathOf, referenceDate } from "./agency-unit.codes.js";
 import type { AgencyUnitInput, AgencyUnitSuccessorInput } from "./agency-unit.inputs.js";

@@ -3,11 +3,11 @@ import { Arg, Ctx, Info, Query, Resolver, Root, Subscription } from "type-graphq
 import { createLoaders, type Context, type Loaders } from "../../context.js";
 import { DateScalar } from "../../shared/scalars.js";
 import { selectedFieldNames } from "../../shared/selection.js";
-import { openDashboardStream } from "./dashboard-live.service.js";
-import { dashboard, type DashboardArgs } from "./dashboard.service.js";
+import { openDashboardStream } from "./live/dashboard-live.service.js";
+import { dashboard, type DashboardArgs } from "./query/dashboard.service.js";
 import { Dashboard } from "./dashboard.types.js";
-import { serviceIndex } from "./service-index.service.js";
-import { ServiceIndex } from "./service-index.types.js";
+import { serviceIndex } from "./service-index/scorecard.service.js";
+import { ServiceIndex } from "./service-index/service-index.types.js";
 
 const CODE = "Electronic code of the unit (Decision 20/2020), e.g. `000.00.18.H26`.";
 const FROM = "First day of the period (Vietnam dates).";

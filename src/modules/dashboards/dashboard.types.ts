@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
-import { Channel } from "../dossiers/dossier.types.js";
+import { Channel } from "../dossiers/dossier-status.js";
 
 @ObjectType({ simpleResolvers: true, description: "Dossier counts of a period." })
 export abstract class DashboardCounts {

@@ -2,7 +2,6 @@ import { registerEnumType } from "type-graphql";
 import { Channel, DossierStatus } from "./dossier-status.js";
 
 /** The GraphQL enums of the dossier domain, registered once with their descriptions. */
-export { Channel, DossierStatus };
 
 registerEnumType(DossierStatus, {
   name: "DossierStatus",

@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars.js";
-import { ApplicantKind, Channel, DossierStatus, Timeliness } from "./dossier.types.js";
+import { Channel, DossierStatus } from "./dossier-status.js";
+import { ApplicantKind, Timeliness } from "./dossier.enums.js";
 
 @InputType({ description: "The applicant of a dossier (personal data: stored as sent, shown masked without PERSONAL_DATA)." })
 export class ApplicantInput {

@@ -3,10 +3,10 @@ import { decodeCursor, encodeCursor } from "../../shared/pagination.js";
 import { BadInputError } from "../../shared/errors.js";
 import { CHANNEL_PORTAL_CODES, STATUS_PORTAL_CODES } from "./dossier-status.js";
 import { openTimeliness } from "./dossier-timeliness.js";
-import type { StreamedEvent } from "./dossier-event.store.js";
-import {
-  ApplicantKind, Channel, Dossier, DossierEvent, DossierEventKind, DossierStatus, DossierStatusEvent, Timeliness,
-} from "./dossier.types.js";
+import type { StreamedEvent } from "./dossier-event-log.store.js";
+import { Channel, DossierStatus } from "./dossier-status.js";
+import { ApplicantKind, DossierEventKind, Timeliness } from "./dossier.enums.js";
+import { Dossier, DossierEvent, DossierStatusEvent } from "./dossier.types.js";
 
 const EVENT_CURSOR = "dossierEvent";
 

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { createLoaders, type Context, type Loaders } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
-import { recordDossierEvents } from "./dossier-event.service.js";
-import { dossierByCode, listDossiers, openDossierStream, type DossierStreamArgs } from "./dossier-query.service.js";
-import type { StreamedEvent } from "./dossier-event.store.js";
-import { DossierEventFieldResolver, DossierFieldResolver } from "./dossier-fields.resolver.js";
+import { recordDossierEvents } from "./write/dossier-event-each.service.js";
+import { dossierByCode, listDossiers, openDossierStream, type DossierStreamArgs } from "./read/dossier-query.service.js";
+import type { StreamedEvent } from "./dossier-event-log.store.js";
+import { DossierEventFieldResolver, DossierFieldResolver } from "./read/dossier-fields.resolver.js";
 import { toStatusEvent } from "./dossier.mapper.js";
-import { submitDossiers } from "./dossier.service.js";
+import { submitDossiers } from "./write/dossier-submit-each.service.js";
 import { DossierEventInput, DossierFilter, DossierInput } from "./dossier.inputs.js";
 import { Dossier, DossierConnection, DossierStatusEvent } from "./dossier.types.js";
 
@@ -84,9 +84,13 @@ export class DossierResolver {
       "from the moment of subscribing. Needs a token with a reading role.",
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
+      const since = Date.now();
       // Fresh DataLoaders for every delivered event, so that `dossier { procedure { name } }` is current.
       return openDossierStream(ctx, args as DossierStreamArgs, (event) => {
         ctx.loaders = loadersFor(event, ctx);
+        // Event-to-push latency of live events (a replay after a cursor would count its age).
+        const recorded = event.event.recordedAt.getTime();
+        if (recorded >= since) ctx.metrics?.eventPushSeconds.observe(Math.max(0, Date.now() - recorded) / 1000);
       });
     },
   })

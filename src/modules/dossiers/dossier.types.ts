@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../shared/pagination.js";
-import { ApplicantKind, Channel, DossierEventKind, DossierStatus, Timeliness } from "./dossier.enums.js";
+import { Channel, DossierStatus } from "./dossier-status.js";
+import { ApplicantKind, DossierEventKind, Timeliness } from "./dossier.enums.js";
 
-export { ApplicantKind, Channel, DossierEventKind, DossierStatus, Timeliness } from "./dossier.enums.js";
 
 @ObjectType({ simpleResolvers: true, description: "The applicant of a dossier. Identity and phone numbers are masked unless the token has the PERSONAL_DATA role." })
 export class Applicant {

@@ -9,14 +9,14 @@ import { assertAdmin, recordAudit } from "../access/access.service.js";
 import { AgencyUnitKind } from "../agency-units/agency-unit.types.js";
 import { fromHundredths, toHundredths } from "./index-points.js";
 import { criteriaTreeProblem, depthOf, FRAMEWORK_CODE, parentCodeOf, parentCodes } from "./index-tree.js";
-import type { IndexCriterionInput, IndexFrameworkInput } from "./index.inputs.js";
-import { toIndexFramework } from "./index.mapper.js";
+import type { IndexCriterionInput, IndexFrameworkInput } from "./par-index.inputs.js";
+import { toIndexFramework } from "./par-index.mapper.js";
 import {
   countFrameworks, deleteCriteria, findCriteria, findFrameworkByCode, frameworkPage, insertCriteria, insertFramework,
   scoredCriteria, updateCriterion, updateFramework, yearsInUse, type CriterionValues, type FrameworkValues,
-} from "./index.store.js";
+} from "./par-index.store.js";
 import { yearsText } from "./index-target.js";
-import { IndexScoringMethod, type IndexFramework, type UpsertIndexFrameworkPayload } from "./index.types.js";
+import { IndexScoringMethod, type IndexFramework, type UpsertIndexFrameworkPayload } from "./par-index.types.js";
 
 const MAX = { name: 500, description: 4000, criterionName: 1000, responsible: 255, criteria: 2000, points: 1_000_000 } as const;
 const KIND_ORDER = Object.values(AgencyUnitKind);

@@ -8,10 +8,10 @@ import { rankUnits, type RankingArithmetic } from "./index-ranking.js";
 import { fieldPoints, publishedResults, unitsByIds, unitsWithCode } from "./index-ranking.store.js";
 import { findUnitDuring, scoresOfUnit, yearsOfUnits } from "./index-scores.store.js";
 import { yearsText } from "./index-target.js";
-import { toIndexFramework, toIndexScore, toRankingEntry, toRankingExclusion } from "./index.mapper.js";
-import { findFrameworkByCode } from "./index.store.js";
+import { toIndexFramework, toIndexScore, toRankingEntry, toRankingExclusion } from "./par-index.mapper.js";
+import { findFrameworkByCode } from "./par-index.store.js";
 import { IndexRanking, IndexYearResult } from "./index-ranking.types.js";
-import type { IndexScore } from "./index.types.js";
+import type { IndexScore } from "./par-index.types.js";
 
 /** The day whose map of units a year's ranking compares: the year's last day. */
 export function referenceDateOf(year: number): string {

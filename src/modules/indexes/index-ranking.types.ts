@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
-import { IndexFramework } from "./index.types.js";
+import { IndexFramework } from "./par-index.types.js";
 
 export enum IndexExclusionReason {
   NOT_VALID_ON_REFERENCE_DATE = "NOT_VALID_ON_REFERENCE_DATE",

@@ -8,7 +8,7 @@ import {
   deleteScore, insertResult, insertScore, lockResult, lockScore, updateResult, updateScore, type ResultValues, type ScoreValues,
 } from "./index-scores.store.js";
 import { FrameworkCache, resolveTarget } from "./index-target.js";
-import type { IndexResultInput, IndexScoreInput } from "./index.inputs.js";
+import type { IndexResultInput, IndexScoreInput } from "./par-index.inputs.js";
 
 const SCORE_FIELDS: readonly ScoreField[] = ["selfScore", "appraisedScore", "surveyScore"];
 const COLUMN: Record<ScoreField, keyof ScoreValues> = { selfScore: "selfScore", appraisedScore: "appraisedScore", surveyScore: "surveyScore" };

@@ -5,7 +5,7 @@ import { ItemError } from "../../shared/batch.js";
 import { canWriteAt } from "../access/access.service.js";
 import type { Viewer } from "../access/viewer.js";
 import { parentCodes } from "./index-tree.js";
-import { findCriteria, findFrameworkByCode } from "./index.store.js";
+import { findCriteria, findFrameworkByCode } from "./par-index.store.js";
 import { findUnitDuring } from "./index-scores.store.js";
 
 /** A framework with its criteria, as a score writer needs them. */

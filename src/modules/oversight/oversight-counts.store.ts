@@ -5,8 +5,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { resultRows } from "../../db/rows.js";
-import type { PeriodSplit } from "../dashboards/dashboard-period.js";
-import { termArrays, type Term } from "../dashboards/dashboard-terms.js";
+import type { PeriodSplit } from "../dashboards/query/dashboard-period.js";
+import { termArrays, type Term } from "../dashboards/query/dashboard-terms.js";
 
 type Reader = Db | Tx;
 

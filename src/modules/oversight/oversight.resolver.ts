@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from "type-gr
 import type { Context } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
 import { DateScalar } from "../../shared/scalars.js";
-import { resolveTarget, type DashboardArgs } from "../dashboards/dashboard.service.js";
+import { resolveTarget, type DashboardArgs } from "../dashboards/query/dashboard.service.js";
 import { listDeadlines, setDeadlines } from "./deadline.service.js";
 import { OVERSIGHT_ERRORS_TEXT } from "./oversight.errors.js";
 import {

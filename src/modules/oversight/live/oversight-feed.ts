@@ -5,8 +5,8 @@
  * most once a second, once for all its subscribers. A slow subscriber skips intermediate versions.
  */
 import type { Database } from "../../../db/client.js";
-import { bucketOfPath } from "../../dashboards/dashboard-terms.js";
-import { refreshTarget, type DashboardTarget } from "../../dashboards/dashboard.service.js";
+import { bucketOfPath } from "../../dashboards/query/dashboard-terms.js";
+import { refreshTarget, type DashboardTarget } from "../../dashboards/query/dashboard.service.js";
 import { changesAfter, lastChange, OVERSIGHT_CHANGES_CHANNEL } from "../oversight-counts.store.js";
 import type { Oversight } from "../oversight.types.js";
 import { computeOversight } from "../read/oversight.service.js";

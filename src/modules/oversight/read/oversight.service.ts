@@ -1,8 +1,8 @@
 import type { Db } from "../../../db/client.js";
 import { toAgencyUnit } from "../../agency-units/agency-unit.mapper.js";
-import { OWN_BUCKET } from "../../dashboards/dashboard-scope.store.js";
-import { bucketOfPath } from "../../dashboards/dashboard-terms.js";
-import { resolveTarget, type DashboardArgs, type DashboardTarget } from "../../dashboards/dashboard.service.js";
+import { OWN_BUCKET } from "../../dashboards/query/dashboard-scope.store.js";
+import { bucketOfPath } from "../../dashboards/query/dashboard-terms.js";
+import { resolveTarget, type DashboardArgs, type DashboardTarget } from "../../dashboards/query/dashboard.service.js";
 import { countUnitsBelow, liveFigures, sumCounts } from "../oversight-counts.store.js";
 import { PetitionKind } from "../oversight.enums.js";
 import { Oversight, OversightChild, type OversightFigures } from "../oversight.types.js";

@@ -1,7 +1,7 @@
 import type { Context } from "../../../context.js";
 import { NotFoundError, UnauthenticatedError } from "../../../shared/errors.js";
 import { canReadDossiersAt, canSeePersonalData, recordAudit } from "../../access/access.service.js";
-import { maskPersonal } from "../../dossiers/dossier-rules.js";
+import { maskPersonal } from "../../dossiers/write/dossier-rules.js";
 import type { PetitionAction, PetitionChannel, PetitionKind, PetitionOutcome, PetitionStatus } from "../oversight.enums.js";
 import type { Petition } from "../oversight.types.js";
 import { findPetitionByKey, findPetitionEvents } from "../petition.store.js";

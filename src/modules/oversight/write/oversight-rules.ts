@@ -6,7 +6,8 @@ import { toVnDate } from "../../../shared/calendar/index.js";
 import { isValidDate } from "../../../shared/scalars.js";
 import { canWriteAt } from "../../access/access.service.js";
 import { findUnitsByCodes, findUnitsByIds } from "../../agency-units/agency-unit.store.js";
-import { CLOCK_SKEW_MS } from "../../dossiers/dossier-rules.js";
+import type { UnitView } from "../../agency-units/agency-unit.store.js";
+import { CLOCK_SKEW_MS } from "../../dossiers/write/dossier-rules.js";
 import { OversightErrorCode as E, oversightError } from "../oversight.errors.js";
 import { addCounts, appendChange, type CountFact } from "../oversight-counts.store.js";
 
@@ -51,11 +52,11 @@ export async function writableUnit(ctx: BatchContext, tx: Tx, field: string, cod
 }
 
 /** The stored unit `unitId`, FORBIDDEN when the token may not write for it. */
-export async function writableUnitById(ctx: BatchContext, tx: Tx, field: string, unitId: number): Promise<AgencyUnitRow> {
+export async function writableUnitById(ctx: BatchContext, tx: Tx, field: string, unitId: number): Promise<UnitView> {
   return assertWritable(ctx, field, (await findUnitsByIds(tx, [unitId]))[0]!);
 }
 
-function assertWritable(ctx: BatchContext, field: string, unit: AgencyUnitRow): AgencyUnitRow {
+function assertWritable<U extends UnitView>(ctx: BatchContext, field: string, unit: U): U {
   if (!canWriteAt(ctx.viewer, unit.path)) throw oversightError(E.FORBIDDEN, field, `this token may not write for ${unit.code}`);
   return unit;
 }
