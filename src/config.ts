@@ -11,6 +11,8 @@ export interface Limits {
   maxDepth: number;
   /** Aliased fields in one operation. */
   maxAliases: number;
+  /** Variables declared by one operation. */
+  maxVariables: number;
   /** Estimated cost of one operation: one per field, multiplied by the page size of lists. */
   maxCost: number;
   /** Sustained operations per second per token (per client address when anonymous), on each instance. */
@@ -45,6 +47,12 @@ export interface Config {
   /** Responses carry `x-sql-statements`, the statements an HTTP operation sent (not in production). */
   statementHeader: boolean;
   limits: Limits;
+  /** pino level: fatal, error, warn, info, debug, trace or silent (`LOG_LEVEL`, default info). */
+  logLevel: string;
+  /** `LOG_FORMAT`: json (default) or pretty (default in development; needs the pino-pretty dev dependency). */
+  logFormat: "json" | "pretty";
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +105,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
   }
   const development = nodeEnv === "development";
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent (got "${logLevel}")`);
+  }
+  const logFormat = env.LOG_FORMAT || (development ? "pretty" : "json");
+  if (logFormat !== "json" && logFormat !== "pretty") problems.push(`LOG_FORMAT must be json or pretty (got "${logFormat}")`);
 
   const config: Config = {
     host: env.HOST || "127.0.0.1",
@@ -112,11 +126,15 @@ export function loadConfig(env: Env = process.env): Config {
     development,
     introspection: bool("INTROSPECTION", development),
     statementHeader: nodeEnv !== "production",
+    logLevel,
+    logFormat: logFormat as Config["logFormat"],
+    metricsToken: env.METRICS_TOKEN || undefined,
     limits: {
       maxBodyBytes: int("MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       maxBatchItems: int("MAX_BATCH_ITEMS", 1000, 1, 10_000),
       maxDepth: int("MAX_QUERY_DEPTH", 12, 2, 100),
       maxAliases: int("MAX_ALIASES", 30, 0, 1000),
+      maxVariables: int("MAX_VARIABLES", 100, 1, 10_000),
       maxCost: int("MAX_QUERY_COST", 20_000, 10, 10_000_000),
       rateLimitPerSecond: int("RATE_LIMIT_PER_SECOND", 50, 1, 100_000),
       rateLimitBurst: int("RATE_LIMIT_BURST", 200, 1, 1_000_000),

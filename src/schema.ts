@@ -10,6 +10,7 @@ import { legalDocumentResolvers } from "./modules/legal-documents/legal-document
 import { nodeResolvers } from "./modules/nodes/node.resolver.js";
 import { oversightResolvers } from "./modules/oversight/oversight.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
+import { serverInfoResolvers } from "./modules/server-info/server-limits.resolver.js";
 import { DateTimeScalar } from "./shared/scalars.js";
 
 /** The single list of resolvers. */
@@ -24,6 +25,7 @@ export const resolvers = [
   ...dashboardResolvers,
   ...oversightResolvers,
   ...nodeResolvers,
+  ...serverInfoResolvers,
 ] as const;
 
 /**

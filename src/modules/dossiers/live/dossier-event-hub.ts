@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/client.js";
+import { safeError, type Logger } from "../../../observability/log.js";
 import {
   DOSSIER_EVENTS_CHANNEL, headPosition, holdersOf, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
 } from "../dossier-event-log.store.js";
@@ -76,14 +77,25 @@ export class DossierEventHub {
   private refreshing = false;
   private refreshAgain = false;
   private stopped = false;
+  private listens = 0;
+  private failing = false;
 
   constructor(
     private readonly database: Database,
-    private readonly options: { pollMs?: number; tailSize?: number } = {},
+    private readonly options: { pollMs?: number; tailSize?: number; log?: Logger } = {},
   ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.database.listen(DOSSIER_EVENTS_CHANNEL, () => this.refresh());
+    this.unlisten = await this.database.listen(
+      DOSSIER_EVENTS_CHANNEL,
+      () => this.refresh(),
+      () => {
+        // A reconnect: notifications sent while the connection was down are lost; read the log now.
+        if (this.listens++ === 0) return;
+        this.options.log?.warn({ channel: DOSSIER_EVENTS_CHANNEL, reconnects: this.listens - 1 }, "LISTEN reconnected");
+        this.refresh();
+      },
+    );
     this.known = this.tailFrom = await headPosition(this.database.db);
     this.poller = setInterval(() => this.refresh(), this.options.pollMs ?? 2_000);
     this.poller.unref();
@@ -109,6 +121,11 @@ export class DossierEventHub {
   /** Positions after this one, up to {@link head}, are all in the tail. */
   get tailStart(): number {
     return this.tailFrom;
+  }
+
+  /** How far the log's head is ahead of what this hub has read and handed to its streams (positions). */
+  async lag(): Promise<number> {
+    return Math.max(0, (await headPosition(this.database.db)) - this.known);
   }
 
   /** Subscriptions currently waiting for the log to grow (for tests and metrics). */
@@ -180,8 +197,12 @@ export class DossierEventHub {
           this.refreshAgain = false;
           await this.readToHead();
         } while (this.refreshAgain && !this.stopped);
-      } catch {
-        // The database is unreachable: the next notification or poll tries again.
+        if (this.failing) this.options.log?.info("event log readable again");
+        this.failing = false;
+      } catch (error) {
+        // The database is unreachable: the next notification or poll tries again (logged once per outage).
+        if (!this.failing && !this.stopped) this.options.log?.warn({ err: safeError(error) }, "event log unreadable, retrying");
+        this.failing = true;
       } finally {
         this.refreshing = false;
       }

@@ -43,6 +43,10 @@ export async function lockDossierWithPaths(tx: Tx, code: string) {
       dossier: dossiers,
       agencyPath: pathOf(dossiers.agencyId),
       holderPath: pathOf(dossiers.holderId),
+      holder: {
+        code: sql<string>`(SELECT ${agencyUnits.code} FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${dossiers.holderId})`,
+        validTo: sql<string | null>`(SELECT ${agencyUnits.validTo}::text FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${dossiers.holderId})`,
+      },
       procedure: {
         field: sql<string>`(SELECT ${procedures.field} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})`,
         feeVnd: sql<number | null>`(SELECT ${procedures.feeVnd} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})::float8`,

@@ -6,7 +6,7 @@ import { findUnitsByCodes } from "../../agency-units/agency-unit.store.js";
 import { loadWorkingCalendar, yearsFor } from "../../calendar/calendar.service.js";
 import { updateRollups } from "../../rollups/rollup.service.js";
 import { OPERATION, recordEventsInOneTransaction } from "./dossier-event-record.service.js";
-import { assertEventApplies, assertSameEvent, checkEventInput } from "./dossier-event-rules.js";
+import { assertEventApplies, assertHolderExists, assertSameEvent, checkEventInput } from "./dossier-event-rules.js";
 import { appendEvent, findEventByEventId } from "../dossier-event-log.store.js";
 import { applyStatusEvent, needsCalendar } from "../dossier-timeliness.js";
 import { lifecycleColumns, lifecycleOf } from "./dossier-lifecycle.js";
@@ -50,7 +50,8 @@ async function recordOne(tx: Tx, ctx: BatchContext, input: DossierEventInput): P
   assertEventApplies(dossier, item);
   const from = dossier.status as DossierStatus;
   let holderId = dossier.holderId;
-  if (agencyCode !== null) {
+  if (agencyCode === null) assertHolderExists(locked!.holder, input.at);
+  else {
     const date = toVnDate(input.at);
     const unit = (await findUnitsByCodes(tx, [agencyCode], date)).get(agencyCode);
     if (!unit) throw new ItemError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${date}`, "agencyCode");
