@@ -104,23 +104,54 @@ export function assertBatchSize(items: unknown[], max: number, field = "input"):
 /**
  * Applies a batch in one transaction (`inOne`: set-based reads and writes, the outcomes of applying the items one by
  * one); should that transaction fail unexpectedly (a concurrent writer stored the same key first, a lost
- * connection), applies the items again one by one (`eachItem`), each in its own transaction, with the same
- * outcomes. The batch size is checked first.
+ * connection), applies the items again one by one through the same `inOne`, each as a batch of one in its own
+ * transaction (`applyEachAlone`), so that every rule lives in one function. The batch size is checked first.
  */
 export async function applyBatch<I, C extends BatchContext>(
   ctx: C,
   operation: string,
   items: I[],
+  keyOf: (item: I) => string,
   inOne: (ctx: C, items: I[]) => Promise<BatchResult>,
-  eachItem: (ctx: C, items: I[]) => Promise<BatchResult>,
 ): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   try {
     return await inOne(ctx, items);
   } catch (error) {
     console.warn(`${operation}: the batch of ${items.length} could not be written at once, applying its items one by one:`, (error as Error).message);
-    return eachItem(ctx, items);
+    return applyEachAlone(ctx, operation, items, keyOf, inOne);
   }
+}
+
+/**
+ * The fallback of `applyBatch`: each item, in input order, as a batch of one through `inOne` (its own
+ * transaction), so that later items may refer to earlier ones and one failing item leaves no trace while the
+ * others are applied. An unexpected error fails that item as `INTERNAL` without details.
+ */
+export async function applyEachAlone<I, C extends BatchContext>(
+  ctx: C,
+  operation: string,
+  items: I[],
+  keyOf: (item: I) => string,
+  inOne: (ctx: C, items: I[]) => Promise<BatchResult>,
+): Promise<BatchResult> {
+  assertBatchSize(items, ctx.config.limits.maxBatchItems);
+  const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
+  for (const item of items) {
+    const key = keyOf(item);
+    let one: BatchResult;
+    try {
+      one = await inOne(ctx, [item]);
+    } catch (error) {
+      console.error(`${operation}: item ${JSON.stringify(key)} failed`, error);
+      one = batchResult([key], [new ItemError("INTERNAL", "the item could not be stored")]);
+    }
+    result.applied += one.applied;
+    result.unchanged += one.unchanged;
+    result.failed += one.failed;
+    result.items.push(...one.items);
+  }
+  return result;
 }
 
 /** What a batch needs of the request context. */

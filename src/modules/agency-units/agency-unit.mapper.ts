@@ -1,5 +1,5 @@
 import type { AgencyUnitRow } from "../../db/schema/index.js";
-import { AgencyUnit, AgencyUnitKind, AgencyUnitLink, AgencyUnitLinkKind } from "./agency-unit.types.js";
+import { AgencyUnit, type AgencyUnitKind, AgencyUnitLink, type AgencyUnitLinkKind } from "./agency-unit.types.js";
 
 /** The one place rows become API objects. */
 export function toAgencyUnit(row: AgencyUnitRow): AgencyUnit {

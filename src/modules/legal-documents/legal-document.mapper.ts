@@ -2,7 +2,7 @@ import type { LegalDocumentRow } from "../../db/schema/index.js";
 import { vnToday } from "../../shared/scalars.js";
 import { deriveStatus } from "./document-status.js";
 import { documentType } from "./document-types.js";
-import { LegalDocument, LegalDocumentStatus } from "./legal-document.types.js";
+import { LegalDocument, type LegalDocumentStatus } from "./legal-document.types.js";
 
 /** The one place rows become API objects; a missing status is derived as of today (Vietnam time). */
 export function toLegalDocument(row: LegalDocumentRow, today: string = vnToday()): LegalDocument {

@@ -10,7 +10,7 @@ import { Applicant, Dossier, DossierEvent } from "../dossier.types.js";
 export class DossierFieldResolver {
   @FieldResolver(() => Procedure, { nullable: true, description: "The procedure (TTHC) the dossier was submitted for." })
   procedure(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Procedure | null> {
-    return ctx.loaders.dossiers.procedureById.load(dossier.procedureId);
+    return ctx.loaders.procedures.byId.load(dossier.procedureId);
   }
 
   @FieldResolver(() => AgencyUnit, { nullable: true, description: "The receiving agency." })
