@@ -1,6 +1,9 @@
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import type { Viewer } from "./modules/access/viewer.js";
+import { silentLogger, type Logger } from "./observability/log.js";
+import type { Metrics } from "./observability/metrics.js";
+import type { OperationTrace } from "./observability/trace.js";
 import { createAgencyUnitLoaders } from "./modules/agency-units/agency-unit.loaders.js";
 import type { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
 import { createDossierLoaders } from "./modules/dossiers/read/dossier.loaders.js";
@@ -54,8 +57,26 @@ export interface Context {
   loaders: Loaders;
   /** Wakes this instance's dossier subscriptions; null outside a running server (scripts). */
   dossierEvents: DossierEventHub | null;
+  log: Logger;
+  /** This server's metrics; null outside a running server (scripts). */
+  metrics: Metrics | null;
+  /** What the HTTP operation's log line reports (HTTP only). */
+  trace?: OperationTrace;
 }
 
-export function createContext(viewer: Viewer, database: Database, config: Config, dossierEvents: DossierEventHub | null = null): Context {
-  return { viewer, db: database.db, database, config, loaders: createLoaders(database.db), dossierEvents };
+/** Points a request's reads (and its fresh loaders) at another database: a read replica for queries. */
+export function readFrom(ctx: Context, db: Db): void {
+  if (ctx.db === db) return;
+  ctx.db = db;
+  ctx.loaders = createLoaders(db);
+}
+
+export function createContext(
+  viewer: Viewer,
+  database: Database,
+  config: Config,
+  dossierEvents: DossierEventHub | null = null,
+  observe: { log: Logger; metrics: Metrics | null } = { log: silentLogger, metrics: null },
+): Context {
+  return { viewer, db: database.db, database, config, loaders: createLoaders(database.db), dossierEvents, ...observe };
 }

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
+import { safeError } from "./observability/log.js";
 import { createServer } from "./server.js";
 
 async function main(): Promise<void> {
@@ -13,15 +14,20 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await createServer(config);
-  console.log(`lienthong ready at ${server.url} (database: ${server.database.engine})`);
+  const started = Date.now();
+  const server = await createServer(config, { progress: process.stderr.isTTY ? process.stderr : undefined });
+  // The message names the URL followed by a space, so that scripts can find it in JSON lines too.
+  server.log.info({ startupMs: Date.now() - started }, `lienthong ready at ${server.url} (database: ${server.database.engine})`);
 
   const stop = (signal: string) => {
-    console.log(`${signal} received, draining connections…`);
+    server.log.info({ signal }, "draining connections");
     server.close().then(
-      () => process.exit(0),
+      () => {
+        server.log.info("stopped");
+        process.exit(0);
+      },
       (error) => {
-        console.error("shutdown failed", error);
+        server.log.error({ err: safeError(error) }, "shutdown failed");
         process.exit(1);
       },
     );

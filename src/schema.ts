@@ -7,7 +7,9 @@ import { dashboardResolvers } from "./modules/dashboards/dashboard.resolver.js";
 import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
 import { indexResolvers } from "./modules/indexes/par-index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
+import { oversightResolvers } from "./modules/oversight/oversight.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
+import { serverInfoResolvers } from "./modules/server-info/server-limits.resolver.js";
 import { DateTimeScalar } from "./shared/scalars.js";
 
 /** The single list of resolvers. */
@@ -20,6 +22,8 @@ export const resolvers = [
   ...dossierResolvers,
   ...indexResolvers,
   ...dashboardResolvers,
+  ...oversightResolvers,
+  ...serverInfoResolvers,
 ] as const;
 
 /**

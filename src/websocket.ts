@@ -1,14 +1,19 @@
 import type { IncomingMessage, Server } from "node:http";
+import { randomUUID } from "node:crypto";
 import {
-  GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode,
+  getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode,
   type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Limits } from "./config.js";
 import { createLoaders, type Context } from "./context.js";
+import type { Logger } from "./observability/log.js";
+import type { Metrics } from "./observability/metrics.js";
+import { codeOf, requestIdOf } from "./observability/trace.js";
 import { SafeError, UnauthenticatedError } from "./shared/errors.js";
-import { checkOperationLimits, type RateLimiter } from "./shared/limits.js";
+import { checkArgumentValues } from "./shared/input-guard.js";
+import { checkDocumentShape, checkOperationLimits, type RateLimiter } from "./shared/limits.js";
 
 export interface WebSocketAdapterOptions {
   schema: GraphQLSchema;
@@ -20,6 +25,8 @@ export interface WebSocketAdapterOptions {
   introspection: boolean;
   /** Registers a listener for revoked token ids; returns the unregistering function. */
   onTokenRevoked: (listener: (tokenId: string) => void) => () => void;
+  log: Logger;
+  metrics: Metrics;
 }
 
 /** Close codes of this hub, beside graphql-ws's own. */
@@ -71,6 +78,9 @@ class DocumentCache {
 }
 
 interface Connection {
+  /** The upgrade request's `x-request-id`, or a fresh one: every log line of the connection carries it. */
+  requestId: string;
+  connectedAt: number;
   context?: Context;
   clientKey: string;
   subscriptions: Set<string>;
@@ -85,7 +95,21 @@ type Extra = { socket: WebSocket; request?: IncomingMessage; connection?: Connec
  * here with the same functions the HTTP side uses.
  */
 export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOptions) {
-  const { limits } = options;
+  const { limits, log, metrics } = options;
+  /** One log line and the metrics of a WebSocket operation, when it is accepted or refused. */
+  const logOperation = (connection: Connection, document: DocumentNode | null, operationName: string | null | undefined, errors: readonly unknown[]) => {
+    const operation = document ? getOperationAST(document, operationName) : null;
+    const type = operation?.operation ?? "unknown";
+    const name = operation?.name?.value ?? null;
+    const codes = [...new Set(errors.map(codeOf))];
+    const outcome = codes.length ? "error" : "ok";
+    metrics.operations.inc({ operation: metrics.operationLabel(name), type, outcome, transport: "ws" });
+    for (const code of codes) metrics.errors.inc({ code });
+    log.info(
+      { requestId: connection.requestId, transport: "ws", operationName: name, operationType: operation?.operation ?? null, tokenLabel: connection.context?.viewer.label ?? null, outcome, errorCodes: codes.length ? codes : undefined },
+      "operation",
+    );
+  };
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.maxBodyBytes });
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const documents = new DocumentCache(options.schema, rules);
@@ -118,8 +142,10 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
           const context = await options.connect(ctx.connectionParams?.authorization);
           const viewer = context.viewer;
           const address = ctx.extra.request?.socket.remoteAddress ?? "?";
+          const requestId = ctx.extra.request ? requestIdOf(ctx.extra.request) : randomUUID();
           Reflect.deleteProperty(ctx.extra, "request");
-          const connection: Connection = { context, clientKey: viewer.tokenId ?? `ip:${address}`, subscriptions: new Set() };
+          const connection: Connection = { requestId, connectedAt: Date.now(), context, clientKey: viewer.tokenId ?? `ip:${address}`, subscriptions: new Set() };
+          log.info({ requestId, transport: "ws", tokenLabel: viewer.label }, "ws connected");
           if (viewer.expiresAt) {
             const ms = viewer.expiresAt.getTime() - Date.now();
             // setTimeout holds at most ~24.8 days; longer-lived connections are re-checked on each subscribe.
@@ -130,15 +156,20 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
           return true;
         } catch (error) {
           if (error instanceof UnauthenticatedError) {
+            log.info({ transport: "ws", closeCode: CLOSE_UNAUTHENTICATED }, "ws refused: unauthenticated");
             socket.close(CLOSE_UNAUTHENTICATED, "Unauthenticated");
             return false;
           }
           throw error;
         }
       },
-      onClose: (ctx) => {
+      onClose: (ctx, code, reason) => {
         const connection = ctx.extra.connection;
         if (!connection) return;
+        log.info(
+          { requestId: connection.requestId, transport: "ws", closeCode: code, reason: reason || undefined, durationMs: Date.now() - connection.connectedAt, operations: connection.subscriptions.size },
+          "ws disconnected",
+        );
         clearTimeout(connection.expiryTimer);
         for (const id of [...connection.subscriptions]) release(connection, id);
         open.delete(ctx.extra.socket);
@@ -146,23 +177,30 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
       onSubscribe: (ctx, id, payload) => {
         const connection = ctx.extra.connection!;
         const context = connection.context!;
+        let document: DocumentNode | undefined;
         try {
           if (context.viewer.expiresAt && context.viewer.expiresAt.getTime() <= Date.now()) {
             ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, "Token expired");
             throw new UnauthenticatedError("the token has expired");
           }
           options.rateLimiter.take(connection.clientKey);
-          let document: DocumentNode;
           try {
             document = documents.get(payload.query);
           } catch (error) {
-            return fail(new SafeError("BAD_USER_INPUT", (error as Error).message));
+            // The same code as over HTTP (Apollo's).
+            const refused = [new GraphQLError((error as Error).message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+            logOperation(connection, null, null, refused);
+            return refused;
           }
+          checkDocumentShape(document, limits);
           const errors = documents.errors(document);
           if (errors.length > 0) {
-            return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+            const refused = errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+            logOperation(connection, document, payload.operationName, refused);
+            return refused;
           }
           checkOperationLimits(options.schema, document, payload.operationName, payload.variables, limits);
+          checkArgumentValues(options.schema, document, payload.variables);
           if (connection.subscriptions.size >= limits.maxSubscriptionsPerConnection) {
             throw new SafeError("RATE_LIMITED", `at most ${limits.maxSubscriptionsPerConnection} operations may be open on one connection`);
           }
@@ -171,6 +209,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
           }
           connection.subscriptions.add(id);
           perClient.set(connection.clientKey, (perClient.get(connection.clientKey) ?? 0) + 1);
+          logOperation(connection, document, payload.operationName, []);
           return {
             schema: options.schema,
             document,
@@ -180,7 +219,9 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
             contextValue: { ...context, loaders: createLoaders(context.db) },
           };
         } catch (error) {
-          return fail(error);
+          const refused = fail(error);
+          logOperation(connection, document ?? null, payload.operationName, refused);
+          return refused;
         }
       },
       onComplete: (ctx, id) => {
@@ -199,6 +240,14 @@ export function attachWebSocket(httpServer: Server, options: WebSocketAdapterOpt
   );
 
   return {
+    /** Open connections. */
+    connections: () => open.size,
+    /** Open operations over all connections. */
+    subscriptions: () => {
+      let n = 0;
+      for (const connection of open.values()) n += connection.subscriptions.size;
+      return n;
+    },
     /** Closes every socket (1001 Going Away) and the WebSocket server. */
     dispose: async () => {
       stopRevocations();

@@ -12,6 +12,7 @@ import { benchByCode } from "./by-code.js";
 import { benchDashboard } from "./dashboard.js";
 import { benchIngest } from "./ingest.js";
 import { benchNested } from "./nested.js";
+import { benchPostGraphile } from "./postgraphile.js";
 import { benchSubscriptions } from "./subscriptions.js";
 import type { Timing } from "./lib/measure.js";
 import { DEFAULT_HEAP_MB, startHub, type ServerProcess } from "./lib/processes.js";
@@ -29,6 +30,7 @@ export interface BenchContext {
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   "by-code": benchByCode,
   nested: benchNested,
+  postgraphile: benchPostGraphile,
   dashboard: benchDashboard,
   ingest: benchIngest,
   subscriptions: benchSubscriptions,

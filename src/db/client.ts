@@ -19,8 +19,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction, usable wherever a {@link Db} is. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** A notification listener: `listen` returns a function that stops listening. */
-export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+/**
+ * A notification listener: `listen` returns a function that stops listening. `onListen` is called each time the
+ * LISTEN is (re)established: after a reconnect, notifications sent meanwhile are lost.
+ */
+export type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
 
 export interface Database {
   db: Db;
@@ -71,8 +74,9 @@ export async function openDatabase(url: string | undefined, dataDir: string): Pr
     statements: logger.statements,
     ping: async () => void (await client.query("SELECT 1")),
     // PGlite's LISTEN/NOTIFY works inside this process only, which is all an embedded database serves.
-    listen: async (channel, onNotify) => {
+    listen: async (channel, onNotify, onListen) => {
       const unlisten = await client.listen(channel, onNotify);
+      onListen?.();
       return async () => unlisten();
     },
     close: () => client.close(),
@@ -119,8 +123,8 @@ function openPostgres(url: string, logger: CountingLogger): Database {
     statements: logger.statements,
     ping: async () => void (await sql`SELECT 1`),
     // postgres.js keeps one dedicated connection for all LISTENs and re-listens after a reconnect.
-    listen: async (channel, onNotify) => {
-      const { unlisten } = await sql.listen(channel, onNotify);
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await sql.listen(channel, onNotify, onListen);
       return unlisten;
     },
     close: () => sql.end({ timeout: 5 }),

@@ -3,6 +3,8 @@ import type { Context } from "../context.js";
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../modules/access/access.service.js";
 import { BadInputError } from "./errors.js";
+import { itemInputProblem } from "./input-guard.js";
+import { safeError } from "../observability/log.js";
 
 @ObjectType({ simpleResolvers: true, description: "Why one item of a batch was not applied." })
 export class InputError {
@@ -23,6 +25,11 @@ export class BatchItemResult {
 
   @Field(() => Boolean, { description: "True when the item was applied or was already present unchanged." })
   ok!: boolean;
+
+  @Field(() => Boolean, {
+    description: "True when the item was written (created or changed); false when it was already stored unchanged or was rejected.",
+  })
+  applied!: boolean;
 
   @Field(() => InputError, { nullable: true, description: "Why the item was rejected; null when `ok`." })
   error!: InputError | null;
@@ -61,6 +68,12 @@ export class ItemError extends Error {
 
 export type ItemOutcome = "applied" | "unchanged";
 
+/** Rejects an item holding text that cannot be stored (NUL, unpaired surrogates) or an instant out of range. */
+function assertStorable(item: unknown): void {
+  const problem = itemInputProblem(item);
+  if (problem) throw new ItemError("INVALID_VALUE", problem.message, problem.field);
+}
+
 /**
  * Runs the checks that need nothing stored on every item of a batch: the items that pass, and an outcome slot per
  * item holding the error of those that fail (the others are filled when they are applied).
@@ -70,6 +83,7 @@ export function checkItems<I, C>(items: readonly I[], check: (item: I, index: nu
   const checked: C[] = [];
   items.forEach((item, index) => {
     try {
+      assertStorable(item);
       checked.push(check(item, index));
     } catch (error) {
       if (!(error instanceof ItemError)) throw error;
@@ -86,10 +100,10 @@ export function batchResult(keys: readonly string[], outcomes: readonly (ItemOut
     const key = keys[index]!;
     if (outcome instanceof ItemError) {
       result.failed++;
-      result.items.push({ key, ok: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
+      result.items.push({ key, ok: false, applied: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
     } else {
       result[outcome]++;
-      result.items.push({ key, ok: true, error: null });
+      result.items.push({ key, ok: true, applied: outcome === "applied", error: null });
     }
   });
   return result;
@@ -116,10 +130,12 @@ export async function applyBatch<I, C extends BatchContext>(
 ): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   try {
-    return await inOne(ctx, items);
+    return countItems(ctx, operation, await inOne(ctx, items));
   } catch (error) {
-    console.warn(`${operation}: the batch of ${items.length} could not be written at once, applying its items one by one:`, (error as Error).message);
-    return applyEachAlone(ctx, operation, items, keyOf, inOne);
+    // The error is described without its statement or parameters (applicants' personal data).
+    ctx.log?.warn({ mutation: operation, items: items.length, err: safeError(error) }, "batch fallback: applying the items one by one");
+    ctx.metrics?.batchFallbacks.inc({ mutation: operation });
+    return countItems(ctx, operation, await applyEachAlone(ctx, operation, items, keyOf, inOne));
   }
 }
 
@@ -137,14 +153,13 @@ export async function applyEachAlone<I, C extends BatchContext>(
 ): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
-  for (const item of items) {
-    const key = keyOf(item);
+  for (const [index, item] of items.entries()) {
     let one: BatchResult;
     try {
       one = await inOne(ctx, [item]);
     } catch (error) {
-      console.error(`${operation}: item ${JSON.stringify(key)} failed`, error);
-      one = batchResult([key], [new ItemError("INTERNAL", "the item could not be stored")]);
+      ctx.log?.error({ mutation: operation, item: index, err: safeError(error) }, "batch item failed unexpectedly");
+      one = batchResult([keyOf(item)], [new ItemError("INTERNAL", "the item could not be stored")]);
     }
     result.applied += one.applied;
     result.unchanged += one.unchanged;
@@ -154,8 +169,18 @@ export async function applyEachAlone<I, C extends BatchContext>(
   return result;
 }
 
-/** What a batch needs of the request context. */
-export type BatchContext = Pick<Context, "db" | "viewer" | "config">;
+/** What a batch needs of the request context (logs and metrics only inside a running server). */
+export type BatchContext = Pick<Context, "db" | "viewer" | "config"> & Partial<Pick<Context, "log" | "metrics">>;
+
+function countItems(ctx: BatchContext, operation: string, result: BatchResult): BatchResult {
+  const metrics = ctx.metrics;
+  if (metrics) {
+    if (result.applied) metrics.batchItems.inc({ mutation: operation, outcome: "applied" }, result.applied);
+    if (result.unchanged) metrics.batchItems.inc({ mutation: operation, outcome: "unchanged" }, result.unchanged);
+    if (result.failed) metrics.batchItems.inc({ mutation: operation, outcome: "failed" }, result.failed);
+  }
+  return result;
+}
 
 /**
  * Applies each item in its own transaction, in input order, so that later items may refer to earlier ones and
@@ -174,20 +199,21 @@ export async function runBatch<I>(
   for (const [index, item] of items.entries()) {
     const key = keyOf(item);
     try {
+      assertStorable(item);
       const outcome = await ctx.db.transaction(async (tx) => {
         const applied = await apply(tx, item, index);
         if (applied === "applied") await recordAudit(tx, ctx.viewer, operation, key);
         return applied;
       });
       result[outcome]++;
-      result.items.push({ key, ok: true, error: null });
+      result.items.push({ key, ok: true, applied: outcome === "applied", error: null });
     } catch (error) {
       result.failed++;
-      if (!(error instanceof ItemError)) console.error(`${operation}: item ${JSON.stringify(key)} failed`, error);
+      if (!(error instanceof ItemError)) ctx.log?.error({ mutation: operation, item: index, err: safeError(error) }, "batch item failed unexpectedly");
       const { code, message, field } =
         error instanceof ItemError ? error : { code: "INTERNAL", message: "the item could not be stored", field: null };
-      result.items.push({ key, ok: false, error: { code, message, field } });
+      result.items.push({ key, ok: false, applied: false, error: { code, message, field } });
     }
   }
-  return result;
+  return countItems(ctx, operation, result);
 }

@@ -59,20 +59,20 @@ export class UnauthenticatedError extends SafeError {
 
 /**
  * The one error formatter of both transports: contract codes pass through with their message; anything else
- * becomes a generic `INTERNAL` error without stack trace, SQL or internal message (unless `development`).
+ * becomes a generic `INTERNAL` error without stack trace, SQL or internal message, whatever `NODE_ENV` says (a
+ * deployment that forgets `NODE_ENV=production` must not leak); `onInternal` logs it, redacted.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean) {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, onInternal: (original: unknown) => void) {
   const code = formatted.extensions?.code;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const safe = original instanceof SafeError || (typeof code === "string" && PUBLIC_CODES.has(code) && !isDbError(original));
   if (safe) {
-    const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
+    // `http` is read by Apollo for the status; WebSocket clients have no use for it.
+    const { stacktrace: _s, exception: _e, http: _h, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (!development) {
-    return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL" } };
-  }
-  return { ...formatted, extensions: { code: "INTERNAL", detail: formatted.message } };
+  onInternal(original);
+  return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL" } };
 }
 
 function isDbError(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { SUPPORTED_YEARS } from "./input-guard.js";
 
 const VN_OFFSET_MS = 7 * 3600_000;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -13,7 +14,9 @@ export function formatVnDateTime(value: Date): string {
 export function parseDateTime(value: string): Date | null {
   const m = DATE_TIME.exec(value);
   if (!m) return null;
-  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  // Any year here: the supported range is checked where the value is used (a whole request's argument, or one
+  // batch item), so that one item out of range rejects only itself, with a message naming the range.
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]), 1, 9999)) return null;
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -25,8 +28,8 @@ export function isValidDate(value: string): boolean {
   return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-function isCalendarDate(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
+function isCalendarDate(y: number, m: number, d: number, from: number = SUPPORTED_YEARS.from, to: number = SUPPORTED_YEARS.to): boolean {
+  if (y < from || y > to || m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -38,8 +41,8 @@ function literalString(ast: { kind: string; value?: unknown }, name: string): st
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description:
-    "An instant as ISO 8601 with an offset, e.g. `2021-05-31T08:30:00+07:00`. Inputs without an offset are " +
-    "rejected; outputs are given in Vietnam time (+07:00).",
+    "An instant as ISO 8601 with an offset, e.g. `2021-05-31T08:30:00+07:00`, in the years 1900 to 2199. Inputs " +
+    "without an offset are rejected; outputs are given in Vietnam time (+07:00).",
   serialize(value) {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new GraphQLError("DateTime cannot represent an invalid date");
@@ -63,7 +66,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
   parseValue(value) {
     if (typeof value !== "string" || !isValidDate(value)) {
-      throw new GraphQLError(`Date must be an existing calendar date YYYY-MM-DD (got ${JSON.stringify(value)})`);
+      throw new GraphQLError(`Date must be an existing calendar date YYYY-MM-DD between ${SUPPORTED_YEARS.from}-01-01 and ${SUPPORTED_YEARS.to}-12-31 (got ${JSON.stringify(value)})`);
     }
     return value;
   },

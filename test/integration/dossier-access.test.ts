@@ -1,10 +1,12 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultRows } from "../../src/db/rows.js";
 import { ok, startServer, type TestServer } from "../support/server.js";
 import { seedUnitTree } from "../support/units.js";
 import { DOSSIER, RECORD, SUBMIT, dossierCode, dossierTableCounts, issueToken, seedProcedure } from "../support/dossiers.js";
 
 const LIST = `query($filter: DossierFilter) { dossiers(filter: $filter, first: 100) { totalCount edges { node { code } } } }`;
-const APPLICANT = `query($code: String!) { dossier(code: $code) { code applicant { identityNumber phone email masked } } }`;
+const APPLICANT = `query($code: String!) { dossier(code: $code) { code applicant { name identityNumber phone email address masked } } }`;
 
 describe("dossier access", () => {
   let server: TestServer;
@@ -19,7 +21,7 @@ describe("dossier access", () => {
     server = await startServer();
     tree = await seedUnitTree(server.database.db);
     procedure = await seedProcedure(server.database.db, 3);
-    const applicant = { name: "Lê Văn D", identityNumber: "001234567812", phone: "0912345678", email: "d@example.vn" };
+    const applicant = { name: "Nguyễn Văn A", identityNumber: "001234567812", phone: "0912345678", email: "d@example.vn", address: "Số 12 ngõ 5, Đông Dư, Gia Lâm" };
     ok(await server.admin(SUBMIT, { input: [{ ...inCommuneA(), applicant }, inCommuneB(), atJustice()] }));
   });
   afterAll(() => server?.close());
@@ -84,20 +86,42 @@ describe("dossier access", () => {
     expect(ok(await server.gql(DOSSIER, { code }, reader)).dossier.code).toBe(code);
   });
 
-  it("masks identity and phone numbers unless the token has the personal-data role", async () => {
+  it("masks name, identity number, phone, e-mail and address unless the token has the personal-data role", async () => {
     const reader = await issueToken(server, ["READER"], tree.communeA.code);
     const personal = await issueToken(server, ["READER", "PERSONAL_DATA"], tree.communeA.code);
     expect(ok(await server.gql(APPLICANT, { code: inCommuneA().code }, reader)).dossier.applicant).toEqual({
+      name: "Nguyễn V*** A",
       identityNumber: "0*********12",
       phone: "0*******78",
-      email: "d@example.vn",
+      email: "d***@example.vn",
+      address: "***, Đông Dư, Gia Lâm",
       masked: true,
     });
     expect(ok(await server.gql(APPLICANT, { code: inCommuneA().code }, personal)).dossier.applicant).toEqual({
+      name: "Nguyễn Văn A",
       identityNumber: "001234567812",
       phone: "0912345678",
       email: "d@example.vn",
+      address: "Số 12 ngõ 5, Đông Dư, Gia Lâm",
       masked: false,
     });
+  });
+
+  it("records every read of unmasked personal data in the audit trail: token, dossier, time; masked reads are not", async () => {
+    const label = `auditor ${Date.now()}`;
+    const personal = await issueToken(server, ["READER", "PERSONAL_DATA"], tree.district.code, label);
+    const reader = await issueToken(server, ["READER"], tree.district.code, `${label} masked`);
+    const before = Date.now();
+    ok(await server.gql(`query { dossiers(first: 10) { edges { node { code applicant { name } } } } }`, {}, reader));
+    const list = ok(await server.gql(`query { dossiers(first: 10) { edges { node { code applicant { name } again: applicant { phone } } } } }`, {}, personal));
+    const shown = list.dossiers.edges.filter((e: { node: { applicant: unknown } }) => e.node.applicant !== null).map((e: { node: { code: string } }) => e.node.code);
+    expect(shown.length).toBeGreaterThan(0);
+    const rows = await server.database.db.execute(
+      sql`SELECT key, token_label AS "label", at FROM audit_log WHERE operation = 'readPersonalData' AND token_label LIKE ${`${label}%`} ORDER BY key`,
+    );
+    const audited = resultRows<{ key: string; label: string; at: Date }>(rows);
+    // One row per dossier shown (a dossier read twice in one request counts once), none for the masked reader.
+    expect(audited.map((r) => r.key)).toEqual([...shown].sort());
+    expect(audited.every((r) => r.label === label && new Date(r.at).getTime() >= before - 1000)).toBe(true);
   });
 });

@@ -26,7 +26,14 @@ export interface GqlResponse<T> {
  * Starts a real server on port 0. Without `DATABASE_URL` it runs on in-memory PGlite; with a PostgreSQL
  * `DATABASE_URL` each server gets a fresh database (dropped on close) unless `databaseUrl` names one to share.
  */
-export async function startServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    /** Receives every JSON log line of the server, parsed (the level defaults to silent otherwise). */
+    logs?: Record<string, unknown>[];
+  } = {},
+): Promise<TestServer> {
   const base = process.env.DATABASE_URL;
   let databaseUrl = options.databaseUrl ?? "memory://";
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -37,11 +44,15 @@ export async function startServer(options: { env?: Record<string, string>; datab
     NODE_ENV: "test",
     PORT: "0",
     DEMO_DATA: "false",
+    // Tests set the calendar they need; test/integration/working-calendar.test.ts turns the shipped one on.
+    ANNOUNCED_CALENDAR: "false",
     ADMIN_TOKEN,
+    LOG_LEVEL: options.logs ? "info" : "silent",
     ...options.env,
     DATABASE_URL: databaseUrl,
   });
-  const server = await createServer(config);
+  const logs = options.logs;
+  const server = await createServer(config, logs ? { logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) } } : {});
   const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string | null) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;

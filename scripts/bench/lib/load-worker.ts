@@ -14,9 +14,17 @@ interface Common {
   roundMs: number;
   warmupMs: number;
 }
+/** One HTTP server and what to send it. */
+export interface HttpTarget {
+  url: string;
+  token?: string;
+  bodies: string[];
+}
 export type LoadJob =
-  | (Common & { kind: "http"; url: string; token?: string; bodies: string[] })
-  | (Common & { kind: "sql"; databaseUrl: string; requests: SqlRequest[] });
+  | (Common & { kind: "http" } & HttpTarget)
+  | (Common & { kind: "sql"; databaseUrl: string; requests: SqlRequest[] })
+  /** Several servers in alternating rounds (A, B, A, B…): drifts in the machine's load hit every server alike. */
+  | (Common & { kind: "alternating"; targets: HttpTarget[] });
 
 /** One statement with its parameters. */
 export interface SqlStatement {
@@ -34,6 +42,11 @@ export interface RoundResult {
   p50: number;
   p99: number;
 }
+/** The answer to an `alternating` job: per target, its rounds and requests. */
+export interface AlternatingResult {
+  targets: { rounds: RoundResult[]; total: number }[];
+  firstError: string | null;
+}
 export interface LoadResult {
   rounds: RoundResult[];
   /** Requests sent in all, warm-up included (to divide a server's CPU time by). */
@@ -49,9 +62,11 @@ async function readJob(): Promise<LoadJob> {
   return JSON.parse(raw) as LoadJob;
 }
 
-function httpClient(job: Extract<LoadJob, { kind: "http" }>) {
+function httpClient(job: HttpTarget & { connections: number }) {
   const url = new URL(job.url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error("load is only sent to this machine (127.0.0.1)");
+  // A fresh pool per client: in alternating rounds a server closes the connections left idle during the other
+  // server's round (Node's 5 s keep-alive timeout), so each round opens its own.
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (job.token) headers.authorization = `Bearer ${job.token}`;
@@ -73,6 +88,7 @@ function httpClient(job: Extract<LoadJob, { kind: "http" }>) {
 
 async function main(): Promise<void> {
   const job = await readJob();
+  if (job.kind === "alternating") return alternate(job);
   let send: (i: number) => Promise<string | null>;
   let close = async () => {};
   if (job.kind === "http") {
@@ -96,34 +112,59 @@ async function main(): Promise<void> {
     close = () => sql.end({ timeout: 5 });
   }
 
-  let counter = 0;
-  let firstError: string | null = null;
-  const phase = async (ms: number, record: boolean): Promise<RoundResult> => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const started = performance.now();
-    const deadline = started + Math.min(ms, MAX_ROUND_MS);
-    const loop = async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        const error = await send(counter++);
-        if (error) {
-          errors++;
-          firstError ??= error;
-        } else if (record) latencies.push(performance.now() - t0);
-      }
-    };
-    await Promise.all(Array.from({ length: job.connections }, loop));
-    const seconds = (performance.now() - started) / 1000;
-    return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-  };
-
+  const counter = { sent: 0 };
+  const phase = (ms: number, record: boolean) => runPhase(send, counter, job.connections, ms, record);
   await phase(job.warmupMs, false);
   const rounds: RoundResult[] = [];
   for (let r = 0; r < job.rounds; r++) rounds.push(await phase(job.roundMs, true));
   await close();
-  process.stdout.write(`${JSON.stringify({ rounds, total: counter, firstError } satisfies LoadResult)}\n`);
+  process.stdout.write(`${JSON.stringify({ rounds, total: counter.sent, firstError } satisfies LoadResult)}\n`);
   process.exit(0);
+}
+
+async function alternate(job: Extract<LoadJob, { kind: "alternating" }>): Promise<void> {
+  const targets = job.targets.map((target) => {
+    let post = httpClient({ ...target, connections: job.connections });
+    return {
+      send: (i: number) => post(target.bodies[i % target.bodies.length]!),
+      renew: () => (post = httpClient({ ...target, connections: job.connections })),
+      counter: { sent: 0 },
+      rounds: [] as RoundResult[],
+    };
+  });
+  for (const t of targets) await runPhase(t.send, t.counter, job.connections, job.warmupMs, false);
+  for (let r = 0; r < job.rounds; r++) {
+    for (const t of targets) {
+      t.renew();
+      t.rounds.push(await runPhase(t.send, t.counter, job.connections, job.roundMs, true));
+    }
+  }
+  const result: AlternatingResult = { targets: targets.map((t) => ({ rounds: t.rounds, total: t.counter.sent })), firstError };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+let firstError: string | null = null;
+
+/** `connections` closed loops calling `send` for `ms`; latencies recorded when `record`. */
+async function runPhase(send: (i: number) => Promise<string | null>, counter: { sent: number }, connections: number, ms: number, record: boolean): Promise<RoundResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + Math.min(ms, MAX_ROUND_MS);
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const error = await send(counter.sent++);
+      if (error) {
+        errors++;
+        firstError ??= error;
+      } else if (record) latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import type { LoadJob, LoadResult } from "./load-worker.js";
+import type { AlternatingResult, HttpTarget, LoadJob, LoadResult } from "./load-worker.js";
 import { cpuSecondsOf, runWorker } from "./processes.js";
 import { fmt, median } from "./stats.js";
 
@@ -39,4 +39,29 @@ export async function measure(label: string, job: JobWithoutTiming, timing: Timi
   const cpu = Number.isNaN(cpuMs) ? "" : `   server CPU ${fmt(cpuMs, 2)} ms/req`;
   console.log(`  ${label.padEnd(44)} ${fmt(m.rps).padStart(7)} req/s   p50 ${fmt(m.p50, 2)} ms   p99 ${fmt(m.p99, 2)} ms${cpu}   (rounds: ${result.rounds.map((r) => fmt(r.rps)).join(", ")})`);
   return m;
+}
+
+/** A server under comparison: its label, its process (for CPU time) and what to send it. */
+export interface Contender extends HttpTarget {
+  label: string;
+  pid: number;
+}
+
+/**
+ * Several servers measured by one load generator in alternating rounds (A, B, A, B…), so that the machine's
+ * drifting load weighs on each alike; medians per server, and each server's CPU time per request.
+ */
+export async function measureAlternating(contenders: Contender[], connections: number, timing: Timing): Promise<Measured[]> {
+  const cpuBefore = contenders.map((c) => cpuSecondsOf(c.pid));
+  const job: LoadJob = { kind: "alternating", targets: contenders.map(({ url, token, bodies }) => ({ url, token, bodies })), connections, ...timing };
+  const result = await runWorker<AlternatingResult>("load-worker.ts", job, timing.warmupMs * contenders.length + timing.rounds * timing.roundMs * contenders.length + 60_000);
+  return contenders.map((contender, i) => {
+    const { rounds, total } = result.targets[i]!;
+    const errors = rounds.reduce((n, r) => n + r.errors, 0);
+    if (errors > 0) throw new Error(`${contender.label}: ${errors} requests failed, first: ${result.firstError}`);
+    const cpuMs = ((cpuSecondsOf(contender.pid) - cpuBefore[i]!) * 1000) / Math.max(total, 1);
+    const m = { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), errors, cpuMs };
+    console.log(`  ${contender.label.padEnd(44)} ${fmt(m.rps).padStart(7)} req/s   p50 ${fmt(m.p50, 2)} ms   p99 ${fmt(m.p99, 2)} ms   server CPU ${fmt(cpuMs, 2)} ms/req   (rounds: ${rounds.map((r) => fmt(r.rps)).join(", ")})`);
+    return m;
+  });
 }

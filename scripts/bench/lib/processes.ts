@@ -2,8 +2,8 @@
  * Child processes of the benchmarks: the hub itself (as `npm start` runs it, NODE_ENV=production), the minimal
  * comparison servers, and the load generators, each its own process on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -158,6 +158,29 @@ export async function startHub(databaseUrl: string, env: Record<string, string> 
 /** Starts a minimal comparison server (`scripts/bench/baseline-server.ts <mode>`). */
 export async function startBaseline(databaseUrl: string, mode: string): Promise<ServerProcess> {
   const { child, match } = await startTs("scripts/bench/baseline-server.ts", [mode], { DATABASE_URL: databaseUrl, NODE_ENV: "production" }, /listening at (http:\/\/\S+)/, `baseline ${mode}`);
+  return { url: match[1]!, pid: child.pid!, rssMb: () => rssOf(child.pid!), stop: stopper(child) };
+}
+
+const POSTGRAPHILE_DIR = `${ROOT}scripts/bench/postgraphile`;
+
+/**
+ * PostGraphile 5 (`scripts/bench/postgraphile`, a package of its own so that it never enters the hub's
+ * dependencies). Installs it there on first use (`npm ci`), then runs it with Node 20's missing
+ * `Promise.withResolvers` polyfilled through `--require`.
+ */
+export async function startPostGraphile(databaseUrl: string): Promise<ServerProcess> {
+  if (!existsSync(`${POSTGRAPHILE_DIR}/node_modules/postgraphile/package.json`)) {
+    console.log("  installing PostGraphile 5 in scripts/bench/postgraphile (npm ci, once)…");
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", POSTGRAPHILE_DIR], { stdio: "inherit" });
+  }
+  const { child, match } = await startTs(
+    `${POSTGRAPHILE_DIR}/server.mjs`,
+    [],
+    { DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    /listening at (http:\/\/\S+)/,
+    "PostGraphile",
+    ["--require", `${POSTGRAPHILE_DIR}/polyfill.cjs`],
+  );
   return { url: match[1]!, pid: child.pid!, rssMb: () => rssOf(child.pid!), stop: stopper(child) };
 }
 

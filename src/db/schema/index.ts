@@ -5,3 +5,4 @@ export * from "./access.js";
 export * from "./dossiers.js";
 export * from "./indexes.js";
 export * from "./dashboards.js";
+export * from "./oversight.js";

@@ -1,3 +1,5 @@
+import DataLoader from "dataloader";
+import type { Context } from "../../context.js";
 import type { Tx } from "../../db/client.js";
 import { ForbiddenError, UnauthenticatedError } from "../../shared/errors.js";
 import { appendAudit, appendAudits } from "./access.store.js";
@@ -59,6 +61,29 @@ export function isWithin(path: string, scope: string): boolean {
 export function assertAdmin(viewer: Viewer): void {
   if (viewer.kind === "anonymous") throw new UnauthenticatedError("this needs an administrator token");
   if (!viewer.roles.has("ADMIN")) throw new ForbiddenError("this needs the ADMIN role");
+}
+
+/** The audit operation of a read of unmasked personal data. */
+export const PERSONAL_DATA_READ = "readPersonalData";
+
+/** Per request (per set of loaders): the dossiers whose personal data was read, written in one statement. */
+const personalReads = new WeakMap<object, DataLoader<string, void>>();
+
+/**
+ * Records that the caller read a dossier's unmasked personal data (Decree 13/2023/NĐ-CP: a processor keeps track of
+ * who accessed what, when). The reads of one request (or one subscription event) are written together: one
+ * INSERT however many dossiers a list shows. Resolves once the record is stored: no record, no data.
+ */
+export function auditPersonalDataRead(ctx: Pick<Context, "db" | "viewer" | "loaders">, dossierCode: string): Promise<void> {
+  let loader = personalReads.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<string, void>(async (codes) => {
+      await recordAudits(ctx.db as unknown as Tx, ctx.viewer, PERSONAL_DATA_READ, codes);
+      return codes.map(() => undefined);
+    });
+    personalReads.set(ctx.loaders, loader);
+  }
+  return loader.load(dossierCode);
 }
 
 /** Records an applied write in the audit trail, inside the write's own transaction. */

@@ -36,7 +36,9 @@ export function createAgencyUnitLoaders(db: Db) {
           [...groups.entries()].map(async ([group, { asOf, kind, parentIds }]) => {
             for (const row of await findChildren(db, [...parentIds], asOf, kind)) {
               const slot = `${row.parentId}|${group}`;
-              found.set(slot, [...(found.get(slot) ?? []), toAgencyUnit(row)]);
+              const siblings = found.get(slot);
+              if (siblings) siblings.push(toAgencyUnit(row));
+              else found.set(slot, [toAgencyUnit(row)]);
             }
           }),
         );

@@ -1,8 +1,9 @@
 import type { AgencyUnitRow } from "../../db/schema/index.js";
+import type { UnitView } from "./agency-unit.store.js";
 import { AgencyUnit, type AgencyUnitKind, AgencyUnitLink, type AgencyUnitLinkKind } from "./agency-unit.types.js";
 
 /** The one place rows become API objects. */
-export function toAgencyUnit(row: AgencyUnitRow): AgencyUnit {
+export function toAgencyUnit(row: UnitView): AgencyUnit {
   return Object.assign(new AgencyUnit(), {
     id: row.id,
     path: row.path,

@@ -8,8 +8,8 @@ import { toAgencyUnit } from "./agency-unit.mapper.js";
 import type { Db, Tx } from "../../db/client.js";
 import type { AgencyUnitRow } from "../../db/schema/index.js";
 import {
-  countUnits, findUnitByCode, findUnitsByAnyCodes, findUnitsByCodes, findUnitWithSubtreeSize, unitPage, type UnitListWhere,
-  type UnitPageRow,
+  countUnits, findUnitByCode, findUnitsByAnyCodes, findUnitsByCodes, findUnitsByIds, findUnitWithSubtreeSize, unitPage,
+  type UnitListWhere, type UnitPageRow, type UnitView,
 } from "./agency-unit.store.js";
 import {
   AdministrativeLevel,
@@ -42,9 +42,11 @@ export async function listAgencyUnits(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<AgencyUnitConnection> {
-  const asOf = filter?.asOf ?? vnToday();
+  const today = vnToday();
+  const asOf = filter?.asOf ?? today;
   const search = cleanSearch(filter?.search);
-  const where: UnitListWhere = { asOf };
+  // A search without a day looks through every unit that ever existed, today's first.
+  const where: UnitListWhere = search !== undefined && !filter?.asOf ? { asOf: null, currentOn: today } : { asOf };
   if (search !== undefined) where.search = search;
   if (filter?.kind) where.kind = filter.kind;
   if (filter?.parentCode != null) {
@@ -171,4 +173,9 @@ export function unitRowsEverCoded(db: Db | Tx, codes: readonly string[]): Promis
 /** The unit `code` names on `asOf` (as `unitRowByCode`) with its path and the number of units in its subtree. */
 export function unitWithSubtreeSize(db: Db | Tx, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
   return findUnitWithSubtreeSize(db, code, asOf);
+}
+
+/** Units by internal id, as the API shows them, in no particular order. */
+export function unitViewsByIds(db: Db | Tx, ids: readonly number[]): Promise<UnitView[]> {
+  return findUnitsByIds(db, ids);
 }

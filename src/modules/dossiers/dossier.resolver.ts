@@ -87,9 +87,13 @@ export class DossierResolver {
       "from the moment of subscribing. Needs a token with a reading role.",
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
+      const since = Date.now();
       // Fresh DataLoaders for every delivered event, so that `dossier { procedure { name } }` is current.
       return openDossierStream(ctx, args as DossierStreamArgs, (event) => {
         ctx.loaders = loadersFor(event, ctx);
+        // Event-to-push latency of live events (a replay after a cursor would count its age).
+        const recorded = event.event.recordedAt.getTime();
+        if (recorded >= since) ctx.metrics?.eventPushSeconds.observe(Math.max(0, Date.now() - recorded) / 1000);
       });
     },
   })

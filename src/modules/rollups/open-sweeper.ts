@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { safeError, silentLogger, type Logger } from "../../observability/log.js";
+import type { Metrics } from "../../observability/metrics.js";
 import { SWEEP_LOCK, sweepOpenDossiers } from "./rollup.store.js";
 
 /** How often an instance moves the open-dossier watermark to now. */
@@ -14,19 +16,30 @@ export const SWEEP_INTERVAL_MS = 30_000;
 export class OpenSweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  /** When this instance last moved the watermark (start-up counts: the lag is measured from there). */
+  private lastSwept = Date.now();
 
   constructor(
     private readonly db: Db,
-    private readonly intervalMs = SWEEP_INTERVAL_MS,
+    private readonly observe: { log: Logger; metrics: Metrics | null; intervalMs?: number } = { log: silentLogger, metrics: null },
   ) {}
 
   start(): void {
+    const { log, metrics } = this.observe;
     this.timer = setInterval(() => {
       if (this.running) return;
+      const started = Date.now();
       this.running = this.sweep()
-        .catch((error) => console.error("open-dossier sweep failed (dashboards stay exact, only slower):", (error as Error).message))
+        .then((fellDue) => {
+          metrics?.sweeps.inc({ outcome: "ok" });
+          log.debug({ fellDue, durationMs: Date.now() - started }, "open-dossier sweep");
+        })
+        .catch((error) => {
+          metrics?.sweeps.inc({ outcome: "failed" });
+          log.warn({ err: safeError(error) }, "open-dossier sweep failed (dashboards stay exact, only slower)");
+        })
         .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    }, this.observe.intervalMs ?? SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -35,11 +48,18 @@ export class OpenSweeper {
    * seconds for the writers classifying at the moment (they hold the lock shared): a busy moment skips this sweep.
    */
   async sweep(until = new Date()): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    const fellDue = await this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL lock_timeout = '5s'`);
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${SWEEP_LOCK})`);
       return sweepOpenDossiers(tx, until);
     });
+    this.lastSwept = until.getTime();
+    return fellDue;
+  }
+
+  /** Seconds since this instance last moved the watermark (or started): the watermark's lag as far as it knows. */
+  lagSeconds(now = Date.now()): number {
+    return (now - this.lastSwept) / 1000;
   }
 
   async stop(): Promise<void> {

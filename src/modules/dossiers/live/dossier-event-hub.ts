@@ -1,6 +1,7 @@
 import type { Database } from "../../../db/client.js";
+import { safeError, type Logger } from "../../../observability/log.js";
 import {
-  DOSSIER_EVENTS_CHANNEL, headPosition, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
+  DOSSIER_EVENTS_CHANNEL, headPosition, holdersOf, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
 } from "../dossier-event-log.store.js";
 
 /** Events read from the log per query: the most a subscription holds in memory. */
@@ -27,12 +28,15 @@ export function interestOf(filter: EventStreamFilter): string | null {
   return null;
 }
 
-/** Every interest key an event satisfies: its dossier, and each ancestor-or-self of the paths it touches. */
+/**
+ * Every interest key an event satisfies: its dossier, and each ancestor-or-self of the paths it touches (the
+ * receiving unit and every unit that held the dossier up to this event).
+ */
 function eventKeys(rows: readonly StreamedEvent[]): Set<string> {
   const keys = new Set<string>();
   for (const row of rows) {
     keys.add(`d:${row.event.dossierId}`);
-    for (const path of [row.agencyPath, row.previousAgencyPath, row.receivingAgencyPath]) {
+    for (const path of [row.agencyPath, row.previousAgencyPath, row.receivingAgencyPath, ...holdersOf(row).map((h) => h.path)]) {
       if (!path) continue;
       for (let end = path.indexOf("."); end !== -1; end = path.indexOf(".", end + 1)) keys.add(`p:${path.slice(0, end)}`);
       keys.add(`p:${path}`);
@@ -73,14 +77,25 @@ export class DossierEventHub {
   private refreshing = false;
   private refreshAgain = false;
   private stopped = false;
+  private listens = 0;
+  private failing = false;
 
   constructor(
     private readonly database: Database,
-    private readonly options: { pollMs?: number; tailSize?: number } = {},
+    private readonly options: { pollMs?: number; tailSize?: number; log?: Logger } = {},
   ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.database.listen(DOSSIER_EVENTS_CHANNEL, () => this.refresh());
+    this.unlisten = await this.database.listen(
+      DOSSIER_EVENTS_CHANNEL,
+      () => this.refresh(),
+      () => {
+        // A reconnect: notifications sent while the connection was down are lost; read the log now.
+        if (this.listens++ === 0) return;
+        this.options.log?.warn({ channel: DOSSIER_EVENTS_CHANNEL, reconnects: this.listens - 1 }, "LISTEN reconnected");
+        this.refresh();
+      },
+    );
     this.known = this.tailFrom = await headPosition(this.database.db);
     this.poller = setInterval(() => this.refresh(), this.options.pollMs ?? 2_000);
     this.poller.unref();
@@ -106,6 +121,11 @@ export class DossierEventHub {
   /** Positions after this one, up to {@link head}, are all in the tail. */
   get tailStart(): number {
     return this.tailFrom;
+  }
+
+  /** How far the log's head is ahead of what this hub has read and handed to its streams (positions). */
+  async lag(): Promise<number> {
+    return Math.max(0, (await headPosition(this.database.db)) - this.known);
   }
 
   /** Subscriptions currently waiting for the log to grow (for tests and metrics). */
@@ -177,8 +197,12 @@ export class DossierEventHub {
           this.refreshAgain = false;
           await this.readToHead();
         } while (this.refreshAgain && !this.stopped);
-      } catch {
-        // The database is unreachable: the next notification or poll tries again.
+        if (this.failing) this.options.log?.info("event log readable again");
+        this.failing = false;
+      } catch (error) {
+        // The database is unreachable: the next notification or poll tries again (logged once per outage).
+        if (!this.failing && !this.stopped) this.options.log?.warn({ err: safeError(error) }, "event log unreadable, retrying");
+        this.failing = true;
       } finally {
         this.refreshing = false;
       }

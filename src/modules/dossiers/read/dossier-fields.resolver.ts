@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../../context.js";
-import { canSeePersonalData } from "../../access/access.service.js";
+import { auditPersonalDataRead, canSeePersonalData } from "../../access/access.service.js";
 import { AgencyUnit } from "../../agency-units/agency-unit.types.js";
 import { Procedure } from "../../procedures/procedure.types.js";
-import { maskPersonal } from "../write/dossier-rules.js";
+import { maskAddress, maskEmail, maskName, maskPersonal } from "../write/dossier-rules.js";
 import { Applicant, Dossier, DossierEvent } from "../dossier.types.js";
 
 @Resolver(() => Dossier)
@@ -23,16 +23,27 @@ export class DossierFieldResolver {
     return ctx.loaders.agencyUnits.byId.load(dossier.holderId);
   }
 
-  @FieldResolver(() => Applicant, { nullable: true, description: "The applicant; identity and phone numbers masked without the PERSONAL_DATA role." })
-  applicant(@Root() dossier: Dossier, @Ctx() ctx: Context): Applicant | null {
+  @FieldResolver(() => Applicant, {
+    nullable: true,
+    description:
+      "The applicant; name, identity number, phone, e-mail and address masked without the PERSONAL_DATA role. Every " +
+      "unmasked read is recorded in the audit trail (token, dossier, time) as Decree 13/2023/NĐ-CP expects.",
+  })
+  async applicant(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Applicant | null> {
     const data = dossier.applicantData;
     if (!data) return null;
-    const visible = canSeePersonalData(ctx.viewer);
+    if (canSeePersonalData(ctx.viewer)) {
+      await auditPersonalDataRead(ctx, dossier.code);
+      return Object.assign(new Applicant(), { ...data, masked: false });
+    }
     return Object.assign(new Applicant(), {
       ...data,
-      identityNumber: visible ? data.identityNumber : maskPersonal(data.identityNumber),
-      phone: visible ? data.phone : maskPersonal(data.phone),
-      masked: !visible,
+      name: maskName(data.name),
+      identityNumber: maskPersonal(data.identityNumber),
+      phone: maskPersonal(data.phone),
+      email: maskEmail(data.email),
+      address: maskAddress(data.address),
+      masked: true,
     });
   }
 

@@ -25,7 +25,7 @@ import { lockDossiersByCodes, updateDossierLifecycles } from "./dossier-write.st
 import type { DossierStatus } from "../dossier-status.js";
 import { applyStatusEvent, needsCalendar } from "../dossier-timeliness.js";
 import { lifecycleColumns, lifecycleOf } from "./dossier-lifecycle.js";
-import { assertEventApplies, assertSameEvent, checkEventInput, type CheckedEvent, type KnownEvent } from "./dossier-event-rules.js";
+import { assertEventApplies, assertHolderExists, assertSameEvent, checkEventInput, type CheckedEvent, type KnownEvent } from "./dossier-event-rules.js";
 import type { DossierEventInput } from "../dossier.inputs.js";
 import { dossierError } from "../dossier.errors.js";
 
@@ -52,6 +52,8 @@ interface Working {
   agencyPath: string;
   holderPath: string;
   holderCode: string;
+  /** The holder's last day (null: still exists). */
+  holderValidTo: string | null;
   procedure: RollupProcedure;
 }
 
@@ -77,7 +79,7 @@ async function recordEventsInOneTransaction(ctx: BatchContext, items: DossierEve
       unitRowsEverCoded(tx, [...new Set(checked.flatMap((c) => (c.agencyCode ? [c.agencyCode] : [])))]),
     ]);
     const working = new Map<string, Working>(
-      locked.map((l) => [l.dossier.code, { row: l.dossier, initial: l.dossier, agencyPath: l.agencyPath, holderPath: l.holderPath, holderCode: l.holderCode, procedure: { field: l.procedure.field, feeVnd: l.procedure.feeVnd === null ? null : Number(l.procedure.feeVnd) } }]),
+      locked.map((l) => [l.dossier.code, { row: l.dossier, initial: l.dossier, agencyPath: l.agencyPath, holderPath: l.holderPath, holderCode: l.holderCode, holderValidTo: l.holderValidTo, procedure: { field: l.procedure.field, feeVnd: l.procedure.feeVnd === null ? null : Number(l.procedure.feeVnd) } }]),
     );
     const known = new Map<string, KnownEvent>(stored.map((s) => [s.event.eventId!, s]));
     const units = new Map<string, Unit[]>();
@@ -144,18 +146,20 @@ async function applyItem(
   const dossier = w.row;
   assertEventApplies(dossier, item);
   const from = dossier.status as DossierStatus;
-  let holder = { id: dossier.holderId, code: w.holderCode, path: w.holderPath };
-  if (agencyCode !== null) {
+  let holder = { id: dossier.holderId, code: w.holderCode, path: w.holderPath, validTo: w.holderValidTo };
+  if (agencyCode === null) assertHolderExists({ code: w.holderCode, validTo: w.holderValidTo }, item.at);
+  else {
     const date = toVnDate(item.at);
     const unit = unitOn(units, agencyCode, date);
     if (!unit) throw dossierError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${date}`, "agencyCode");
-    holder = { id: unit.id, code: unit.code, path: unit.path };
+    holder = { id: unit.id, code: unit.code, path: unit.path, validTo: unit.validTo };
   }
 
   const before = lifecycleOf(dossier);
   const state = applyStatusEvent(needsCalendar(before, item.status) ? await calendar() : null, before, item.status, item.at);
   w.row = { ...dossier, ...lifecycleColumns(state, holder.id, item.at) };
   w.holderCode = holder.code;
+  w.holderValidTo = holder.validTo;
   w.holderPath = holder.path;
   const event: EventAppend = {
     eventId: id,

@@ -5,6 +5,7 @@
  */
 import type { DossierEventRow, DossierRow } from "../../../db/schema/index.js";
 import { formatVnDateTime } from "../../../shared/scalars.js";
+import { toVnDate } from "../../../shared/calendar/index.js";
 import { cleanText } from "../../../shared/text.js";
 import { assertNotFuture } from "./dossier-rules.js";
 import { allowedAfter, canTransition } from "../dossier-status.js";
@@ -28,7 +29,38 @@ export function checkEventInput(input: DossierEventInput): CheckedEvent {
   const id = cleanText("id", input.id, 100);
   const note = cleanText("note", input.note, 2000, true);
   assertNotFuture("at", input.at);
-  return { id, dossierCode: input.dossierCode.trim(), agencyCode: input.agencyCode?.trim() || null, note, status: input.status, at: input.at };
+  return { id, dossierCode: input.dossierCode.trim(), agencyCode: handOverCode(input.agencyCode), note, status: input.status, at: input.at };
+}
+
+/** Spaces, controls and format characters (a BOM): never part of a code. */
+const NOT_IN_CODE = /[\s\p{C}]/u;
+
+/**
+ * The agency a dossier is handed over to, taken exactly as sent: an empty, blank or padded code is a sender's bug
+ * (a hand-over silently read as "no hand-over", or a code silently trimmed), so it is rejected; null keeps the holder.
+ */
+function handOverCode(code: string | null | undefined): string | null {
+  if (code === null || code === undefined) return null;
+  if (code === "" || NOT_IN_CODE.test(code)) {
+    throw dossierError(
+      "INVALID_FORMAT",
+      "agencyCode must be an agency code without spaces, control characters or a byte order mark; omit it (null) when the dossier stays with its holder",
+      "agencyCode",
+    );
+  }
+  return code;
+}
+
+/** An event that keeps the dossier with its holder needs the holder to exist on the event's date (Vietnam time). */
+export function assertHolderExists(holder: { code: string; validTo: string | null }, at: Date): void {
+  const date = toVnDate(at);
+  if (holder.validTo !== null && holder.validTo < date) {
+    throw dossierError(
+      "UNKNOWN_REFERENCE",
+      `agencyCode: the holding agency ${holder.code} ceased to exist on ${holder.validTo}, before ${date}; hand the dossier over to its successor with agencyCode`,
+      "agencyCode",
+    );
+  }
 }
 
 /** A stored event as a resend of its id is compared with it. */

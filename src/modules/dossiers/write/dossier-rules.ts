@@ -90,6 +90,29 @@ export function maskPersonal(value: string | null): string | null {
   return `${value[0]}${"*".repeat(value.length - 3)}${value.slice(-2)}`;
 }
 
+/**
+ * Masks a person's name: the family name stays, every other word keeps its first letter (`Nguyễn Văn An` →
+ * `Nguyễn V*** A***`), so that a reader can tell dossiers apart without reading the name.
+ */
+export function maskName(value: string): string {
+  const [family, ...rest] = value.split(/\s+/);
+  return [family, ...rest.map((word) => (word.length <= 1 ? word : `${[...word][0]}***`))].join(" ");
+}
+
+/** Masks an e-mail address's mailbox: `an.nguyen@hanoi.gov.vn` → `a***@hanoi.gov.vn`. */
+export function maskEmail(value: string | null): string | null {
+  if (value === null) return null;
+  const at = value.lastIndexOf("@");
+  return at <= 0 ? maskPersonal(value) : `${[...value][0]}***${value.slice(at)}`;
+}
+
+/** Masks an address's first part (house, street): `Số 12 ngõ 5, Đông Dư, Gia Lâm` → `***, Đông Dư, Gia Lâm`. */
+export function maskAddress(value: string | null): string | null {
+  if (value === null) return null;
+  const comma = value.indexOf(",");
+  return comma < 0 ? "***" : `***${value.slice(comma)}`;
+}
+
 /** A dossier input checked and normalised (everything that needs nothing stored). */
 export interface CheckedDossier {
   code: string;

@@ -25,6 +25,7 @@ export async function lockDossiersByCodes(tx: Tx, codes: readonly string[]) {
       agencyPath: sql<string>`${receiving.path}::text`,
       holderPath: sql<string>`${holding.path}::text`,
       holderCode: holding.code,
+      holderValidTo: holding.validTo,
       procedure: { field: procedures.field, feeVnd: procedures.feeVnd },
     })
     .from(dossiers)
