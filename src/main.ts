@@ -28,7 +28,7 @@ async function main(): Promise<void> {
         process.exit(0);
       },
       (error) => {
-        server.log.error({ err: safeError(error) }, "shutdown failed");
+        server.log.error({ error: safeError(error) }, "shutdown failed");
         process.exit(1);
       },
     );
