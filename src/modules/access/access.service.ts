@@ -78,7 +78,7 @@ export function auditPersonalDataRead(ctx: Pick<Context, "database" | "viewer" |
   let loader = personalReads.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, void>(async (codes) => {
-      // On the primary: a query may read from a replica, which takes no writes.
+      // On the primary: a query may be reading from a replica (`readFrom`), which takes no writes.
       await recordAudits(ctx.database.db as unknown as Tx, ctx.viewer, PERSONAL_DATA_READ, codes);
       return codes.map(() => undefined);
     });
