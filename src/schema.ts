@@ -9,6 +9,7 @@ import { indexResolvers } from "./modules/indexes/par-index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
 import { oversightResolvers } from "./modules/oversight/oversight.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
+import { serverInfoResolvers } from "./modules/server-info/server-limits.resolver.js";
 import { DateTimeScalar } from "./shared/scalars.js";
 
 /** The single list of resolvers. */
@@ -22,6 +23,7 @@ export const resolvers = [
   ...indexResolvers,
   ...dashboardResolvers,
   ...oversightResolvers,
+  ...serverInfoResolvers,
 ] as const;
 
 /**

@@ -27,7 +27,9 @@ import { formatError, SafeError } from "./shared/errors.js";
 import { checkArgumentValues } from "./shared/input-guard.js";
 import { checkOperationLimits, RateLimiter, shapeGuard } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
+import { webPageHandler } from "./web-page.js";
 import { attachWebSocket } from "./websocket.js";
+import { seedAnnouncedCalendar } from "./modules/calendar/calendar.service.js";
 
 export interface RunningServer {
   /** `http://HOST:PORT/graphql`; WebSocket clients use the same URL with `ws://`. */
@@ -53,15 +55,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const database = await steps.run("database", () => openDatabase(config.databaseUrl, config.dataDir));
   try {
     await steps.run("migrations", () => migrate(database));
-    if (config.demoData) {
-      // Instances starting together on an empty database take turns: the second finds the data loaded.
-      await withStartupLock(database, DEMO_LOCK, () => loadDemoData(database.db, config, steps));
-    }
+    // Instances starting together on an empty database take turns: the second finds the calendar and data loaded.
+    await withStartupLock(database, DEMO_LOCK, async () => {
+      if (config.announcedCalendar) await steps.run("announced working calendar", () => seedAnnouncedCalendar(database.db));
+      if (config.demoData) await loadDemoData(database.db, config, steps);
+    });
     const replicas =
       config.databaseReadUrls.length > 0
         ? await ReadReplicas.open(config.databaseReadUrls, database, { maxWaitMs: config.replicaMaxWaitMs, probeIntervalMs: 1000 })
         : null;
-    return await serve(config, database, replicas, log);
+    return await serve(config, database, log, replicas);
   } catch (error) {
     await database.close();
     throw error;
@@ -76,7 +79,7 @@ function refused(error: unknown): unknown {
   return error;
 }
 
-async function serve(config: Config, database: Database, replicas: ReadReplicas | null, log: Logger): Promise<RunningServer> {
+async function serve(config: Config, database: Database, log: Logger, replicas: ReadReplicas | null): Promise<RunningServer> {
   const metrics = new Metrics();
   const schema = await buildSchema();
   const httpServer = createHttpServer();
@@ -237,6 +240,8 @@ async function serve(config: Config, database: Database, replicas: ReadReplicas 
     },
   };
   metrics.dbPool.set({ state: "max" }, database.engine === "postgres" ? 10 : 1);
+  // The dashboard page: `/` and its hashed assets.
+  const handlePage = webPageHandler();
 
   httpServer.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -244,7 +249,7 @@ async function serve(config: Config, database: Database, replicas: ReadReplicas 
     res.setHeader("x-request-id", requestId);
     const route = routes[url.pathname];
     if (route) route(req, res, url, requestId);
-    else json(res, 404, { error: "not found; GraphQL is served at /graphql" });
+    else if (!handlePage(req, res, url.pathname)) json(res, 404, { error: "not found; GraphQL is served at /graphql" });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -26,6 +26,11 @@ export class BatchItemResult {
   @Field(() => Boolean, { description: "True when the item was applied or was already present unchanged." })
   ok!: boolean;
 
+  @Field(() => Boolean, {
+    description: "True when the item was written (created or changed); false when it was already stored unchanged or was rejected.",
+  })
+  applied!: boolean;
+
   @Field(() => InputError, { nullable: true, description: "Why the item was rejected; null when `ok`." })
   error!: InputError | null;
 }
@@ -95,10 +100,10 @@ export function batchResult(keys: readonly string[], outcomes: readonly (ItemOut
     const key = keys[index]!;
     if (outcome instanceof ItemError) {
       result.failed++;
-      result.items.push({ key, ok: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
+      result.items.push({ key, ok: false, applied: false, error: { code: outcome.code, message: outcome.message, field: outcome.field } });
     } else {
       result[outcome]++;
-      result.items.push({ key, ok: true, error: null });
+      result.items.push({ key, ok: true, applied: outcome === "applied", error: null });
     }
   });
   return result;
@@ -171,13 +176,13 @@ export async function runBatch<I>(
         return applied;
       });
       result[outcome]++;
-      result.items.push({ key, ok: true, error: null });
+      result.items.push({ key, ok: true, applied: outcome === "applied", error: null });
     } catch (error) {
       result.failed++;
       if (!(error instanceof ItemError)) ctx.log?.error({ mutation: operation, item: index, error: safeError(error) }, "batch item failed unexpectedly");
       const { code, message, field } =
         error instanceof ItemError ? error : { code: "INTERNAL", message: "the item could not be stored", field: null };
-      result.items.push({ key, ok: false, error: { code, message, field } });
+      result.items.push({ key, ok: false, applied: false, error: { code, message, field } });
     }
   }
   return countItems(ctx, operation, result);

@@ -34,10 +34,10 @@ async function freePort(): Promise<number> {
 
 /**
  * A throw-away PostgreSQL primary (initdb) and `replicas` streaming replicas of it (`pg_basebackup -R`), each on
- * its own port of 127.0.0.1 in one temporary directory. PostgreSQL refuses to run as root: as root, the binaries
- * run as the `postgres` system user.
+ * its own port of 127.0.0.1 in one temporary directory; `prepare` fills the primary before the replicas are copied
+ * from it. PostgreSQL refuses to run as root: as root, the binaries run as the `postgres` system user.
  */
-export async function startReplicatedCluster(replicas: number): Promise<ReplicatedCluster> {
+export async function startReplicatedCluster(replicas: number, prepare?: (primaryUrl: string) => Promise<void>): Promise<ReplicatedCluster> {
   const dir = mkdtempSync(join(tmpdir(), "lt-replication-"));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -49,7 +49,7 @@ export async function startReplicatedCluster(replicas: number): Promise<Replicat
     asRoot ? run("runuser", ["-u", "postgres", "--", join(BIN, binary), ...args]) : run(join(BIN, binary), args);
   const started: string[] = [];
   const start = async (data: string, port: number) => {
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=16MB -c max_connections=60`;
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=${process.env.REPLICATION_SHARED_BUFFERS ?? "16MB"} -c max_connections=60`;
     await pg("pg_ctl", ["-D", data, "-l", `${data}.log`, "-w", "-t", "60", "-o", options, "start"]);
     started.push(data);
   };
@@ -62,6 +62,7 @@ export async function startReplicatedCluster(replicas: number): Promise<Replicat
     await pg("initdb", ["-D", primary, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
     const primaryPort = await freePort();
     await start(primary, primaryPort);
+    await prepare?.(urlOf(primaryPort));
     const replicaPorts: number[] = [];
     for (let i = 0; i < replicas; i++) {
       const data = join(dir, `replica${i}`);

@@ -44,6 +44,8 @@ export async function startServer(
     NODE_ENV: "test",
     PORT: "0",
     DEMO_DATA: "false",
+    // Tests set the calendar they need; test/integration/working-calendar.test.ts turns the shipped one on.
+    ANNOUNCED_CALENDAR: "false",
     ADMIN_TOKEN,
     LOG_LEVEL: options.logs ? "info" : "silent",
     ...options.env,

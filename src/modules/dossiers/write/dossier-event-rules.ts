@@ -6,8 +6,8 @@
 import type { DossierEventRow, DossierRow } from "../../../db/schema/index.js";
 import { ItemError } from "../../../shared/batch.js";
 import { formatVnDateTime } from "../../../shared/scalars.js";
-import { cleanText } from "../../../shared/text.js";
 import { toVnDate } from "../../../shared/calendar/index.js";
+import { cleanText } from "../../../shared/text.js";
 import { assertNotFuture } from "./dossier-rules.js";
 import { allowedAfter, canTransition } from "../dossier-status.js";
 import type { DossierEventInput } from "../dossier.inputs.js";
