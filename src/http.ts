@@ -60,7 +60,12 @@ export function graphqlHttpHandler(
       try {
         raw = await readBody(req, maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLarge) return sendError(res, trace, 413, `request body exceeds ${maxBodyBytes} bytes`, "BAD_USER_INPUT");
+        if (error instanceof BodyTooLarge) {
+          // The body was read to its end, so closing after the answer resets nothing; a client that sends such
+          // bodies gets a fresh connection for its next request instead of racing the keep-alive timeout.
+          res.setHeader("connection", "close");
+          return sendError(res, trace, 413, `request body exceeds ${maxBodyBytes} bytes`, "BAD_USER_INPUT");
+        }
         throw error;
       }
       if ((req.headers["content-type"] ?? "").includes("application/json")) {

@@ -83,6 +83,10 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
   const metrics = new Metrics();
   const schema = await buildSchema();
   const httpServer = createHttpServer();
+  // Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici 4 s, nginx 60 s,
+  // cloud load balancers 60 s): the server closing first races a client reusing the socket (ECONNRESET on a POST).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
     formatError(formatted, error, (original) => log.error({ error: safeError(original) }, "unexpected error"));
   const authenticator = new Authenticator(database, config.adminToken);
