@@ -37,6 +37,8 @@ export interface Config {
   dataDir: string;
   adminToken: string | undefined;
   demoData: boolean;
+  /** Write the announced calendar exceptions of 2018–2026 into an empty exceptions table at start. */
+  announcedCalendar: boolean;
   /** Local hour (UTC+7) from which a dossier receipt counts from the next working day (`CUTOFF_HOUR`, default 15). */
   cutoffHour: number;
   /** Development mode: the explorer landing page and error details. */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR || ".data",
     adminToken,
     demoData: bool("DEMO_DATA", true),
+    announcedCalendar: bool("ANNOUNCED_CALENDAR", true),
     cutoffHour: int("CUTOFF_HOUR", 15, 0, 24),
     development,
     introspection: bool("INTROSPECTION", development),

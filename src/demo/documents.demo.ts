@@ -23,8 +23,23 @@ const ISSUER_UNITS: Record<string, string> = {
   "UBND thành phố Hà Nội": demoUnitCodes.hanoi,
 };
 
+/**
+ * Decree 118/2025/NĐ-CP of 9 June 2025 on the one-stop mechanism, in force from 1 July 2025, replaced Decree
+ * 61/2018/NĐ-CP (not in facts.json; from the decree's own text): 61/2018 shows EXPIRED from that day.
+ */
+const REPLACING_61_2018: LegalDocumentInput = {
+  symbol: "118/2025/NĐ-CP", type: "NĐ", issuerCode: null, issuerName: "Chính phủ", issuedOn: "2025-06-09",
+  effectiveFrom: "2025-07-01", isDemo: true,
+  summary: "Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia",
+  relations: [{ kind: LegalDocumentRelationKind.REPLACES, symbol: "61/2018/NĐ-CP" }],
+};
+
 /** The documents of facts.json as upsert items: real symbols, dates and titles (as summaries), marked demo. */
 export function demoDocumentInputs(): LegalDocumentInput[] {
+  return [...factDocuments(), REPLACING_61_2018];
+}
+
+function factDocuments(): LegalDocumentInput[] {
   return (facts.documents as FactDocument[]).map((doc) => ({
     symbol: doc.symbol,
     type: doc.type,

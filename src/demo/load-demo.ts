@@ -7,7 +7,6 @@ import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
-import { loadDemoCalendar } from "./calendar.demo.js";
 import { loadDemoOversight, loadDemoPlans } from "./oversight.demo.js";
 import { resultRows } from "../db/rows.js";
 import type { StartupSteps } from "../observability/progress.js";
@@ -20,7 +19,6 @@ import type { StartupSteps } from "../observability/progress.js";
 export async function loadDemoData(db: Db, config: Config, steps: StartupSteps = { run: (_step, work) => work() }): Promise<boolean> {
   if (await hasUnits(db)) return false;
   const writer = { db, viewer: bootstrapAdmin(), config };
-  await steps.run("demo: working calendar", () => loadDemoCalendar(writer));
   await steps.run("demo: agency units", () => loadDemoUnits(writer));
   await steps.run("demo: index results", () => loadDemoIndexes(writer));
   await steps.run("demo: legal documents", () => loadDemoDocuments(writer));

@@ -3,7 +3,7 @@ import { upsertProcedures } from "../modules/procedures/procedure-upsert.service
 import { OneStopKind, OnlineKind, ProcedureLevel, type ProcedureInput } from "../modules/procedures/procedure.types.js";
 import type { BatchContext } from "../shared/batch.js";
 import { COMMUNE_FIELDS, DISTRICT_FIELDS, PROVINCIAL, type FieldSpec } from "./procedure-names.demo.js";
-import { demoUnitCodes, type DemoDepartmentName } from "./units.demo.js";
+import { currentDepartmentName, demoUnitCodes } from "./units.demo.js";
 
 /*
  * Demo procedures, generated deterministically (a seeded generator, no randomness between runs) around the facts of
@@ -130,7 +130,7 @@ function provincialProcedures(): ProcedureInput[] {
       field: item.field,
       level: ProcedureLevel.PROVINCE,
       implementingKinds: [AgencyUnitKind.PROVINCIAL_DEPARTMENT],
-      agencyCodes: [departments[item.department as DemoDepartmentName]],
+      agencyCodes: [departments[currentDepartmentName(item.department)]!],
       statutoryDays: item.days,
       committedDays: item.days,
       feeVnd: item.feeVnd ?? null,

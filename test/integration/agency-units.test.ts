@@ -418,7 +418,7 @@ describe("the demo units", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({ env: { DEMO_DATA: "true" } });
-  });
+  }, 300_000);
   afterAll(() => server?.close());
 
   it("Gia Lâm, dissolved on 2025-07-01, is still found and lists its 22 communes and towns", async () => {
@@ -446,12 +446,94 @@ describe("the demo units", () => {
     expect(bacNinh.predecessors.map((l: any) => l.unit.name)).toContain("Tỉnh Bắc Giang");
   });
 
-  it("each demo province has the typical departments, found by search without diacritics", async () => {
-    const q = `query($code: String!) { agencyUnit(code: $code) { children(kind: PROVINCIAL_DEPARTMENT) { code name } } }`;
-    for (const province of [demoUnitCodes.hanoi, demoUnitCodes.caoBang, demoUnitCodes.bacGiang]) {
-      expect(ok(await server.gql(q, { code: province })).agencyUnit.children).toHaveLength(8);
+  it("each demo province has the departments of its day: the mergers of 1 March 2025 leave no department that no longer exists", async () => {
+    const q = `query($code: String!, $asOf: Date) { agencyUnit(code: $code) {
+      children(kind: PROVINCIAL_DEPARTMENT, asOf: $asOf) { code name successors { kind effectiveOn unit { name } } } } }`;
+    const names = async (code: string, asOf?: string) =>
+      ok(await server.gql(q, { code, asOf })).agencyUnit.children.map((u: { name: string }) => u.name.replace(/ (tỉnh|thành phố) .*$/, ""));
+    const today = ["Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Văn phòng UBND"];
+    for (const province of [demoUnitCodes.hanoi, demoUnitCodes.caoBang, demoUnitCodes.bacNinh]) {
+      expect((await names(province)).sort()).toEqual(today);
+      expect(await names(province, "2025-02-28")).toHaveLength(12);
     }
+    // Bắc Giang's last day, after the department mergers.
+    expect((await names(demoUnitCodes.bacGiang)).sort()).toEqual(today);
+    const before = ok(await server.gql(q, { code: demoUnitCodes.hanoi, asOf: "2025-02-28" })).agencyUnit.children;
+    const successorOf = (name: string) => before.find((u: { name: string }) => u.name.startsWith(name)).successors.map((l: any) => [l.kind, l.effectiveOn, l.unit.name]);
+    expect(successorOf("Sở Kế hoạch và Đầu tư")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Tài chính thành phố Hà Nội"]]);
+    expect(successorOf("Sở Thông tin và Truyền thông")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Khoa học và Công nghệ thành phố Hà Nội"]]);
+    expect(successorOf("Sở Tài nguyên và Môi trường")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Nông nghiệp và Môi trường thành phố Hà Nội"]]);
+    expect(successorOf("Sở Nông nghiệp và Phát triển nông thôn")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Nông nghiệp và Môi trường thành phố Hà Nội"]]);
+    expect(successorOf("Sở Lao động - Thương binh và Xã hội")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Nội vụ thành phố Hà Nội"]]);
+    expect(successorOf("Sở Giao thông vận tải")).toEqual([["MERGED_INTO", "2025-03-01", "Sở Xây dựng thành phố Hà Nội"]]);
     const found = ok(await server.gql(LIST, { filter: { search: "so tu phap cao bang" } })).agencyUnits;
     expect(found.edges.map((e: any) => e.node.code)).toEqual([demoUnitCodes.departments.caoBang["Sở Tư pháp"]]);
+  });
+
+  it("the provincial map: 63 provinces until 2025-06-30, 34 from 2025-07-01, each former province linked to its successor", async () => {
+    const q = `query($asOf: Date) { agencyUnits(filter: { kind: PROVINCE, asOf: $asOf }, first: 100) {
+      totalCount edges { node { code name validTo successors { kind effectiveOn unit { code name } } } } } }`;
+    const map = async (asOf: string) => ok(await server.gql(q, { asOf })).agencyUnits;
+    const before = await map("2025-06-30");
+    const after = await map("2025-07-01");
+    expect(before.totalCount).toBe(63);
+    expect(before.edges).toHaveLength(63);
+    expect(after.totalCount).toBe(34);
+    const afterNames = after.edges.map((e: any) => e.node.name);
+    expect(afterNames).toEqual(expect.arrayContaining(["Thành phố Hà Nội", "Thành phố Huế", "Tỉnh Bắc Ninh", "Thành phố Hồ Chí Minh", "Tỉnh Cao Bằng"]));
+    expect(afterNames).not.toContain("Tỉnh Bắc Giang");
+    // Every province of 2025-06-30 either continues on 2025-07-01 or is linked to one that does.
+    const afterCodes = new Set(after.edges.map((e: any) => e.node.code));
+    for (const { node } of before.edges) {
+      if (afterCodes.has(node.code)) continue;
+      expect(node.validTo).toBe("2025-06-30");
+      expect(node.successors).toHaveLength(1);
+      expect(node.successors[0]).toMatchObject({ kind: "MERGED_INTO", effectiveOn: "2025-07-01" });
+      expect(afterCodes.has(node.successors[0].unit.code)).toBe(true);
+    }
+    const hcm = after.edges.find((e: any) => e.node.name === "Thành phố Hồ Chí Minh").node.code;
+    const preds = ok(await server.gql(UNIT, { code: hcm })).agencyUnit.predecessors.map((l: any) => l.unit.name).sort();
+    expect(preds).toEqual(["Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Bình Dương"]);
+    // Thừa Thiên Huế became Thành phố Huế on 2025-01-01: one code, two units.
+    const hue = demoUnitCodes.provincesByName["Thành phố Huế"]!;
+    expect(ok(await server.gql(UNIT, { code: hue, asOf: "2024-12-31" })).agencyUnit).toMatchObject({ name: "Tỉnh Thừa Thiên Huế", validTo: "2024-12-31" });
+    expect(ok(await server.gql(UNIT, { code: hue })).agencyUnit).toMatchObject({ name: "Thành phố Huế", validFrom: "2025-01-01" });
+    // The demo's earlier codes are kept.
+    expect([demoUnitCodes.hanoi, demoUnitCodes.caoBang, demoUnitCodes.bacGiang, demoUnitCodes.bacNinh]).toEqual(["000.00.00.H26", "000.00.00.H12", "000.00.00.H06", "000.00.00.H07"]);
+  });
+
+  it("a search without asOf finds units that no longer exist too, today's first, each with its validTo", async () => {
+    const q = `query($filter: AgencyUnitFilter) { agencyUnits(filter: $filter, first: 10) { totalCount edges { node { name validFrom validTo isCurrent } } } }`;
+    const found = ok(await server.gql(q, { filter: { search: "gia lam" } })).agencyUnits.edges.map((e: any) => e.node);
+    expect(found[0]).toMatchObject({ name: "Xã Gia Lâm", validFrom: "2025-07-01", validTo: null, isCurrent: true });
+    expect(found).toContainEqual({ name: "Huyện Gia Lâm", validFrom: null, validTo: "2025-06-30", isCurrent: false });
+    const currents = found.map((u: { isCurrent: boolean }) => u.isCurrent);
+    expect(currents).toEqual([...currents].sort((a, b) => Number(b) - Number(a)));
+    // With a day, only the units of that day.
+    const on2017 = ok(await server.gql(q, { filter: { search: "gia lam", asOf: "2017-01-01" } })).agencyUnits.edges.map((e: any) => e.node.name);
+    expect(on2017).toEqual(["Huyện Gia Lâm"]);
+    const bat = ok(await server.gql(q, { filter: { search: "bat trang" } })).agencyUnits.edges.map((e: any) => [e.node.name, e.node.validTo]);
+    expect(bat).toEqual([["Xã Bát Tràng", null], ["Xã Bát Tràng", "2025-06-30"]]);
+  });
+
+  it("Gia Lâm's 2017 dossiers count toward today's communes on the current tree and stay separate as of 2017", async () => {
+    const q = `query($code: String!, $asOf: Date) { dashboard(agencyCode: $code, from: "2017-01-01", to: "2017-05-31", asOf: $asOf) {
+      received byChildUnit { unit { code name } received } } }`;
+    const old = ok(await server.gql(q, { code: demoUnitCodes.giaLam })).dashboard;
+    const receivedOf = (name: string) => old.byChildUnit.find((c: any) => c.unit.name === name).received as number;
+    const phuDong = ok(await server.gql(q, { code: demoUnitCodes.newCommunes["Xã Phù Đổng"] })).dashboard;
+    const formers = ["Xã Dương Hà", "Xã Đình Xuyên", "Xã Ninh Hiệp", "Xã Phù Đổng", "Xã Trung Mầu", "Xã Yên Thường", "Xã Yên Viên", "Thị trấn Yên Viên"];
+    const expected = formers.reduce((n, name) => n + receivedOf(name), 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(phuDong.received).toBe(expected);
+    // As of 2017 the new commune did not exist and nothing was merged into it.
+    expect(ok(await server.gql(q, { code: demoUnitCodes.newCommunes["Xã Phù Đổng"], asOf: "2017-05-31" })).dashboard.received).toBe(0);
+    // Today's five units that took Gia Lâm's communes carry all of the 22 communes' history between them.
+    let newTotal = 0;
+    for (const code of Object.values(demoUnitCodes.newCommunes)) newTotal += ok(await server.gql(q, { code })).dashboard.received;
+    expect(newTotal).toBe(old.byChildUnit.reduce((n: number, c: any) => n + c.received, 0));
+    // As of 2017 Hà Nội's children are Gia Lâm and the departments; Gia Lâm holds all of it.
+    const hanoi2017 = ok(await server.gql(q, { code: demoUnitCodes.hanoi, asOf: "2017-05-31" })).dashboard;
+    expect(hanoi2017.byChildUnit.find((c: any) => c.unit.code === demoUnitCodes.giaLam).received).toBe(old.received);
   });
 });

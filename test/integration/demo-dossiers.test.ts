@@ -21,8 +21,8 @@ const percent = (rate: number) => `${(Math.round(rate * 10_000) / 100).toFixed(2
 describe("demo dossiers", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ env: { DEMO_DATA: "true" } });
-  }, 180_000);
+    server = await startServer({ env: { DEMO_DATA: "true", ANNOUNCED_CALENDAR: "true" } });
+  }, 300_000);
   afterAll(() => server?.close());
 
   it("reproduce the Gia Lâm figures of facts.json for January to May 2017", async () => {
@@ -47,7 +47,7 @@ describe("demo dossiers", () => {
     expect(dashboard.mostOverdueProcedures.length).toBeGreaterThan(0);
   });
 
-  it("come with the announced Tết blocks of facts.json in the working calendar", async () => {
+  it("come with the announced calendar: the Tết blocks of facts.json are in it", async () => {
     const calendar = ok(await server.gql(`{ y2020: workingCalendar(year: 2020) { daysOff { date } workingDays { date } }
       y2026: workingCalendar(year: 2026) { daysOff { date } } }`));
     const off2020 = calendar.y2020.daysOff.map((d: { date: string }) => d.date);

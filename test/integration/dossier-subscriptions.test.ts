@@ -132,6 +132,32 @@ describe("dossier subscriptions", () => {
     for (const s of [subtree, exact, byProcedure]) s.stop();
   });
 
+  it("a unit that held a dossier for one stage keeps receiving its events after handing it back, live and replayed", async () => {
+    // Received by the district's own office, handed to commune B for a stage, handed back, resolved and returned.
+    const code = await submit(tree.district.code);
+    const after = await lastCursor(code);
+    const forCommune = collect<Delivered>(client(), SUBSCRIBE, { agencyCode: tree.communeB.code, after }, FIELD);
+    const exactCommune = collect<Delivered>(client(), SUBSCRIBE, { agencyCode: tree.communeB.code, includeDescendants: false, after }, FIELD);
+    const forOtherCommune = collect<Delivered>(client(), SUBSCRIBE, { agencyCode: tree.communeA.code, after }, FIELD);
+    await record([event(code, "IN_PROCESS")]);
+    await record([event(code, "IN_PROCESS", { agencyCode: tree.communeB.code })]);
+    await record([event(code, "IN_PROCESS", { agencyCode: tree.district.code })]);
+    await record([event(code, "RESOLVED")]);
+    await record([event(code, "RETURNED")]);
+    // The commune sees nothing before it held the dossier, then every event, RETURNED included.
+    const expected = [["IN_PROCESS", tree.communeB.code], ["IN_PROCESS", tree.district.code], ["RESOLVED", tree.district.code], ["RETURNED", tree.district.code]];
+    expect((await forCommune.waitFor(4)).map((e) => [e.to, e.agencyCode])).toEqual(expected);
+    expect((await exactCommune.waitFor(4)).map((e) => [e.to, e.agencyCode])).toEqual(expected);
+    // Replayed from the log (a later subscriber with the same cursor) the same events come.
+    const replay = collect<Delivered>(client(), SUBSCRIBE, { agencyCode: tree.communeB.code, after }, FIELD);
+    expect((await replay.waitFor(4)).map((e) => [e.to, e.agencyCode])).toEqual(expected);
+    // A commune that never held it sees none of them: the next event it receives is one of its own dossiers.
+    const own = await submit(tree.communeA.code);
+    await record([event(own, "IN_PROCESS")]);
+    expect((await forOtherCommune.waitFor(2)).map((e) => e.dossier.code)).toEqual([own, own]);
+    for (const s of [forCommune, exactCommune, forOtherCommune, replay]) s.stop();
+  });
+
   it("a token's read scope applies on top of the filter, and anonymous subscribers are refused", async () => {
     const reader = await issueToken(server, ["READER"], tree.communeA.code);
     const inA = await submit(tree.communeA.code);

@@ -294,6 +294,50 @@ describe("legal documents", () => {
     }
   });
 
+  it("derives status from relations: replaced or repealed entirely → EXPIRED from the other's first day, in part → PARTLY_EXPIRED, amended → IN_FORCE", async () => {
+    const units = await seedUnitTree(server.database.db);
+    const t = tag();
+    const doc = (summary: string, issuedOn: string, extra: Record<string, unknown> = {}) => ({
+      symbol: `${nextNumber()}/${issuedOn.slice(0, 4)}/NĐ-CP`, issuerName: "Chính phủ", issuedOn, summary: `${summary} ${t}`, ...extra,
+    });
+    const old = doc("replaced", "2018-04-23", { effectiveFrom: "2018-06-21" });
+    const partly = doc("partly repealed", "2018-05-01");
+    const amended = doc("amended", "2018-05-02");
+    const replacing = doc("replacing", "2020-09-01", { effectiveFrom: "2021-01-01", relations: [{ symbol: old.symbol, kind: "REPLACES" }] });
+    const repealing = doc("repealing in part", "2020-09-02", { relations: [{ symbol: partly.symbol, kind: "REPEALS", partial: true }] });
+    const amending = doc("amending", "2020-09-03", { relations: [{ symbol: amended.symbol, kind: "AMENDS" }] });
+    expect((await upsert([old, partly, amended])).applied).toBe(3);
+    const q = `query($symbol: String!) { legalDocument(symbol: $symbol) {
+      status before: status(on: "2020-12-31") from: status(on: "2021-01-01") early: status(on: "2018-06-20")
+      referencedBy { kind partial document { symbol } } } }`;
+    const statusOf = async (symbol: string) => ok(await server.gql(q, { symbol })).legalDocument;
+    expect((await statusOf(old.symbol)).status).toBe("IN_FORCE");
+    expect((await upsert([replacing, repealing, amending])).applied).toBe(3);
+    expect(await statusOf(old.symbol)).toMatchObject({
+      status: "EXPIRED", before: "IN_FORCE", from: "EXPIRED", early: "NOT_YET_IN_FORCE",
+      referencedBy: [{ kind: "REPLACES", partial: false, document: { symbol: replacing.symbol } }],
+    });
+    expect(await statusOf(partly.symbol)).toMatchObject({ status: "PARTLY_EXPIRED", before: "PARTLY_EXPIRED", early: "IN_FORCE" });
+    expect((await statusOf(amended.symbol)).status).toBe("IN_FORCE");
+    // The list's status filter applies the same rule.
+    const listed = async (status: string) => (await list({ search: t, status })).edges.map((e: any) => e.node.symbol).sort();
+    expect(await listed("EXPIRED")).toEqual([old.symbol]);
+    expect(await listed("PARTLY_EXPIRED")).toEqual([partly.symbol]);
+    expect(await listed("IN_FORCE")).toEqual([amended.symbol, replacing.symbol, repealing.symbol, amending.symbol].sort());
+    // Only a replacement or a repeal can be partial.
+    const bad = await upsert([doc("bad", "2020-09-04", { relations: [{ symbol: amended.symbol, kind: "AMENDS", partial: true }] })]);
+    expect(bad.items[0].error).toMatchObject({ code: "INVALID_REFERENCE", field: "relations[0].partial" });
+  });
+
+  it("rejects a document issued in the future as an item error, and stores nothing of it", async () => {
+    const t = tag();
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const symbol = `${nextNumber()}/TB-VPCP`;
+    const result = await upsert([{ symbol, issuerName: "Văn phòng Chính phủ", issuedOn: future, summary: `future ${t}` }]);
+    expect(result).toMatchObject({ applied: 0, failed: 1, items: [{ key: symbol, ok: false, error: { code: "INVALID_DATE", field: "issuedOn" } }] });
+    expect(await get({ symbol })).toBeNull();
+  });
+
   it("filters by type, issuer and issue dates, newest first, and pages with cursors", async () => {
     const units = await seedUnitTree(server.database.db);
     const docs = ["2020-01-05", "2020-02-05", "2020-03-05", "2020-04-05", "2020-05-05"].map((issuedOn) => ({
@@ -374,6 +418,7 @@ describe("the demo documents", () => {
     const inputs = demoDocumentInputs();
     expect(inputs.map((d) => d.symbol)).toEqual([
       "26/CT-TTg", "21/NQ-CP", "12/CT-UBND", "53/KH-UBND", "60/BC-UBND", "61/2018/NĐ-CP", "30/2020/NĐ-CP", "766/QĐ-TTg", "202/2025/QH15",
+      "118/2025/NĐ-CP",
     ]);
     for (const doc of inputs) {
       const parsed = parseDocumentSymbol(doc.symbol);
@@ -386,5 +431,19 @@ describe("the demo documents", () => {
     expect(bySymbol.get("12/CT-UBND")!.issuerCode).toBe(bySymbol.get("53/KH-UBND")!.issuerCode);
     expect(bySymbol.get("60/BC-UBND")!.issuerCode).not.toBeNull();
     expect(bySymbol.get("202/2025/QH15")).toMatchObject({ issuerCode: null, issuerName: "Quốc hội", type: "NQ" });
+    expect(bySymbol.get("118/2025/NĐ-CP")!.relations).toEqual([{ kind: "REPLACES", symbol: "61/2018/NĐ-CP" }]);
   });
+
+  it("show 61/2018/NĐ-CP expired from 1 July 2025, when 118/2025/NĐ-CP replaced it", async () => {
+    const server = await startServer();
+    try {
+      const writer = { db: server.database.db, viewer: bootstrapAdmin(), config: loadConfig({ DATABASE_URL: "memory://" }) };
+      const central = demoDocumentInputs().filter((d) => d.issuerCode === null);
+      expect((await upsertLegalDocuments(writer, central)).failed).toBe(0);
+      const q = `{ legalDocument(symbol: "61/2018/NĐ-CP") { status before: status(on: "2025-06-30") from: status(on: "2025-07-01") } }`;
+      expect(ok(await server.gql(q)).legalDocument).toEqual({ status: "EXPIRED", before: "IN_FORCE", from: "EXPIRED" });
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -130,3 +130,55 @@ describe("the cut-off hour", () => {
     }
   });
 });
+
+describe("the announced calendar shipped with the hub", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { ANNOUNCED_CALENDAR: "true" } });
+  });
+  afterAll(() => server?.close());
+
+  /** Each year's weekdays off as the notices announced them (weekends left out), and the weekend days worked. */
+  const ANNOUNCED: Record<number, { off: string[]; worked?: string[] }> = {
+    2018: { off: ["01-01", "02-14", "02-15", "02-16", "02-19", "02-20", "04-25", "04-30", "05-01", "09-03", "12-31"] },
+    2019: { off: ["01-01", "02-04", "02-05", "02-06", "02-07", "02-08", "04-15", "04-29", "04-30", "05-01", "09-02"], worked: ["01-05", "05-04"] },
+    2020: { off: ["01-01", "01-23", "01-24", "01-27", "01-28", "01-29", "04-02", "04-30", "05-01", "09-02"] },
+    2021: { off: ["01-01", "02-10", "02-11", "02-12", "02-15", "02-16", "04-21", "04-30", "05-03", "09-02", "09-03"] },
+    2022: { off: ["01-03", "01-31", "02-01", "02-02", "02-03", "02-04", "04-11", "05-02", "05-03", "09-01", "09-02"] },
+    2023: { off: ["01-02", "01-20", "01-23", "01-24", "01-25", "01-26", "05-01", "05-02", "05-03", "09-01", "09-04"] },
+    2024: { off: ["01-01", "02-08", "02-09", "02-12", "02-13", "02-14", "04-18", "04-29", "04-30", "05-01", "09-02", "09-03"], worked: ["05-04"] },
+    2025: { off: ["01-01", "01-27", "01-28", "01-29", "01-30", "01-31", "04-07", "04-30", "05-01", "05-02", "09-01", "09-02"], worked: ["04-26"] },
+    2026: { off: ["01-01", "02-16", "02-17", "02-18", "02-19", "02-20", "04-27", "04-30", "05-01", "09-01", "09-02"] },
+  };
+  const weekday = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+  for (const [year, { off, worked = [] }] of Object.entries(ANNOUNCED)) {
+    it(`${year}: the days off and working Saturdays are the announced ones, each exception naming its notice`, async () => {
+      const calendar = ok(await server.gql(CALENDAR, { year: Number(year) })).workingCalendar;
+      const weekdaysOff = calendar.daysOff.map((d: { date: string }) => d.date).filter(weekday).map((d: string) => d.slice(5));
+      expect(weekdaysOff).toEqual(off);
+      expect(calendar.workingDays.map((d: { date: string }) => d.date.slice(5)).filter((d: string) => !weekday(`${year}-${d}`))).toEqual(worked);
+      for (const e of calendar.exceptions) expect(e.name).toMatch(/\((Công văn|Thông báo|Bộ luật|lịch nghỉ|Ý kiến)/);
+      // A working year has ~250 working days.
+      expect(calendar.workingDayCount).toBe(weekdaysCount(Number(year)) - off.length + worked.length);
+    });
+  }
+
+  it("2025: 27 January is a day off and 3 February a working day; a dossier due date follows", async () => {
+    const due = async (at: string, days: number) => ok(await server.gql(DUE, { at, days })).dueDate;
+    // Received Friday 24 January 2025 at 09:00, 2 working days: Friday, then Monday 3 February.
+    expect(await due("2025-01-24T09:00:00+07:00", 2)).toBe("2025-02-03T17:00:00.000+07:00");
+    // Received Friday 25 April 2025, 2 days: Friday, then Saturday 26 April (worked).
+    expect(await due("2025-04-25T09:00:00+07:00", 2)).toBe("2025-04-26T17:00:00.000+07:00");
+    // Received Tuesday 29 April, 2 days: Tuesday, then Monday 5 May (30 April – 4 May off).
+    expect(await due("2025-04-29T09:00:00+07:00", 2)).toBe("2025-05-05T17:00:00.000+07:00");
+  });
+});
+
+function weekdaysCount(year: number): number {
+  let n = 0;
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (![0, 6].includes(d.getUTCDay())) n++;
+  }
+  return n;
+}

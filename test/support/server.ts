@@ -44,6 +44,8 @@ export async function startServer(
     NODE_ENV: "test",
     PORT: "0",
     DEMO_DATA: "false",
+    // Tests set the calendar they need; test/integration/working-calendar.test.ts turns the shipped one on.
+    ANNOUNCED_CALENDAR: "false",
     ADMIN_TOKEN,
     LOG_LEVEL: options.logs ? "info" : "silent",
     ...options.env,
@@ -70,7 +72,8 @@ export async function startServer(
   };
 }
 
-async function createScratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh, empty database on the PostgreSQL server of `base`, with the function that drops it. */
+export async function createScratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `lt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);

@@ -73,6 +73,8 @@ export const legalDocumentRelations = pgTable(
     fromId: integer("from_id").notNull().references(() => legalDocuments.id, { onDelete: "cascade" }),
     toId: integer("to_id").notNull().references(() => legalDocuments.id, { onDelete: "cascade" }),
     kind: legalDocumentRelationKind("kind").notNull(),
+    /** REPLACES / REPEALS of only a part of the other document (thay thế, bãi bỏ một phần). */
+    partial: boolean("partial").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.fromId, t.toId, t.kind] }), index("legal_document_relations_to_idx").on(t.toId)],
 );

@@ -17,11 +17,13 @@ export class AgencyUnitFilter {
     nullable: true,
     description:
       "Words of the name, with or without diacritics, any case (`gia lam` finds `Huyện Gia Lâm`), or an exact " +
-      "agency or GSO code. Results are ranked by similarity to the search. At most 200 characters.",
+      "agency or GSO code. Results are ranked by similarity to the search. Without `asOf` a search finds units " +
+      "that no longer exist too (`gia lam` finds the district dissolved in 2025): units that exist today come " +
+      "first, each with its `validFrom` and `validTo`. At most 200 characters.",
   })
   search?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Only units that exist on this day; default: today in Vietnam." })
+  @Field(() => DateScalar, { nullable: true, description: "Only units that exist on this day; default: today in Vietnam (with `search`: units of any day, today's first)." })
   asOf?: string | null;
 }
 

@@ -37,9 +37,11 @@ export async function listAgencyUnits(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<AgencyUnitConnection> {
-  const asOf = filter?.asOf ?? vnToday();
+  const today = vnToday();
+  const asOf = filter?.asOf ?? today;
   const search = cleanSearch(filter?.search);
-  const where: UnitListWhere = { asOf };
+  // A search without a day looks through every unit that ever existed, today's first.
+  const where: UnitListWhere = search !== undefined && !filter?.asOf ? { asOf: null, currentOn: today } : { asOf };
   if (search !== undefined) where.search = search;
   if (filter?.kind) where.kind = filter.kind;
   if (filter?.parentCode != null) {

@@ -85,9 +85,12 @@ export interface UnitListWhere {
   /** Strictly below the unit at this ltree path (uses the GIST index on `path`). */
   below?: string;
   kind?: string;
-  asOf: string;
+  /** Only units valid on this day; `null`: units of any time (a search without `asOf`). */
+  asOf: string | null;
   /** Normalised search text; see {@link unitPage}. */
   search?: string;
+  /** With `asOf: null`, units valid on this day rank before the others (see {@link rankOf}). */
+  currentOn?: string;
 }
 
 function listCondition(where: UnitListWhere): SQL | undefined {
@@ -97,7 +100,7 @@ function listCondition(where: UnitListWhere): SQL | undefined {
       ? undefined
       : and(sql`${agencyUnits.path} <@ ${where.below}::ltree`, sql`${agencyUnits.path} <> ${where.below}::ltree`),
     where.kind === undefined ? undefined : sql`${agencyUnits.kind} = ${where.kind}`,
-    validOn(where.asOf),
+    where.asOf === null ? undefined : validOn(where.asOf),
     where.search === undefined ? undefined : searchCondition(where.search),
   );
 }
@@ -115,9 +118,14 @@ function searchCondition(search: string): SQL {
   )!;
 }
 
-/** Similarity rank, rounded so that it survives a cursor round trip exactly. */
-function rankOf(search: string): SQL<string> {
-  return sql<string>`round(similarity(lt_norm(${agencyUnits.name}), lt_norm(${search}))::numeric, 6)`;
+/**
+ * Similarity rank, rounded so that it survives a cursor round trip exactly. With `currentOn`, units valid that day
+ * get 1 more (similarity is at most 1): current units first, then those that no longer (or not yet) exist.
+ */
+function rankOf(search: string, currentOn: string | undefined): SQL<string> {
+  const similarity = sql`similarity(lt_norm(${agencyUnits.name}), lt_norm(${search}))`;
+  const boost = currentOn === undefined ? sql`0` : sql`CASE WHEN ${validOn(currentOn)} THEN 1 ELSE 0 END`;
+  return sql<string>`round((${similarity} + ${boost})::numeric, 6)`;
 }
 
 export interface UnitPageRow {
@@ -132,7 +140,7 @@ export interface UnitPageRow {
  */
 export async function unitPage(db: Reader, where: UnitListWhere, limit: number, after: unknown[] | undefined): Promise<UnitPageRow[]> {
   const search = where.search;
-  const rank = search === undefined ? sql<null>`NULL` : rankOf(search);
+  const rank = search === undefined ? sql<null>`NULL` : rankOf(search, where.currentOn);
   let keyset: SQL | undefined;
   if (after !== undefined) {
     if (search === undefined) {

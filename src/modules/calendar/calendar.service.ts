@@ -5,7 +5,8 @@ import type { Viewer } from "../access/viewer.js";
 import { DEFAULT_EXCEPTION_NAME, WorkingCalendar, addDays, type CalendarException as Exception } from "../../shared/calendar/index.js";
 import { BadInputError, ForbiddenError } from "../../shared/errors.js";
 import { computeDueAt, processingDays } from "./due-date.js";
-import { findExceptions, replaceYearExceptions } from "./calendar.store.js";
+import { announcedExceptions } from "./announced-calendar.js";
+import { countExceptions, findExceptions, replaceYearExceptions } from "./calendar.store.js";
 import {
   CalendarDayKind, CalendarExceptionKind, type CalendarExceptionInput, type WorkingCalendarYear,
 } from "./calendar.types.js";
@@ -127,4 +128,20 @@ export async function dueDate(
   const [from, to] = yearsFor(receivedAt, null, processingDays(workingDays));
   const calendar = await loadWorkingCalendar(ctx.db, from, to);
   return computeDueAt(calendar, receivedAt, workingDays, ctx.config.cutoffHour);
+}
+
+/**
+ * Writes the announced exceptions of 2018–2026 (see `announced-calendar.ts`) into a database that holds no
+ * exception yet, so that the calendar is right out of the box; each exception's name ends with the notice it comes
+ * from. A table that holds any exception is the administrator's and is left alone. True when it wrote them.
+ */
+export async function seedAnnouncedCalendar(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await countExceptions(tx)) > 0) return false;
+    const rows = announcedExceptions().map((e) => ({ date: e.date, kind: e.kind, name: `${e.name} (${e.source})`.slice(0, 200) }));
+    for (let year = Number(rows[0]!.date.slice(0, 4)); year <= Number(rows.at(-1)!.date.slice(0, 4)); year++) {
+      await replaceYearExceptions(tx, year, rows.filter((r) => r.date.startsWith(`${year}-`)));
+    }
+    return true;
+  });
 }

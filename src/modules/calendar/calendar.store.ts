@@ -1,4 +1,4 @@
-import { and, asc, gte, lte } from "drizzle-orm";
+import { and, asc, count, gte, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { calendarExceptions, type CalendarExceptionRow } from "../../db/schema/index.js";
 
@@ -23,4 +23,10 @@ export async function replaceYearExceptions(
     .delete(calendarExceptions)
     .where(and(gte(calendarExceptions.date, `${year}-01-01`), lte(calendarExceptions.date, `${year}-12-31`)));
   if (rows.length > 0) await tx.insert(calendarExceptions).values(rows);
+}
+
+/** The number of stored exceptions. */
+export async function countExceptions(db: Reader): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(calendarExceptions);
+  return Number(row?.n ?? 0);
 }

@@ -60,9 +60,12 @@ export async function headPosition(db: Reader): Promise<number> {
 export interface EventStreamFilter {
   /** Read scope (ltree path), `""` for the whole country: the event's holder before/after or the receiving agency must be inside. */
   scope: string;
-  /** Events whose holder before or after is inside this subtree (ltree path). */
+  /**
+   * Events of dossiers received by, or held up to this event by, a unit inside this subtree (ltree path): a unit
+   * that held a dossier for one stage keeps seeing it after handing it on.
+   */
   unitPath?: string;
-  /** Events whose holder before or after is exactly this unit. */
+  /** The same for exactly this unit. */
   unitId?: number;
   dossierId?: number;
   procedureId?: number;
@@ -70,6 +73,29 @@ export interface EventStreamFilter {
 
 const previousAgency = alias(agencyUnits, "previous_agency");
 const receivingAgency = alias(agencyUnits, "receiving_agency");
+
+/**
+ * The units that held the event's dossier up to and including this event (each event's holder before and after),
+ * as `id:path` words separated by spaces; read by the dossier's (dossier_id, position) index.
+ */
+const HOLDERS = sql<string>`(SELECT string_agg(DISTINCT h.id || ':' || h.path::text, ' ')
+  FROM dossier_events e2 JOIN agency_units h ON h.id = e2.agency_id OR h.id = e2.previous_agency_id
+  WHERE e2.dossier_id = ${dossierEvents.dossierId} AND e2.position <= ${dossierEvents.position})`;
+
+/** SQL: the dossier was received by, or held up to this event by, a unit matching `unit` (a condition on `h`). */
+function heldBy(unit: SQL, receiving: SQL): SQL {
+  return sql`(${receiving} OR EXISTS (SELECT 1 FROM dossier_events e2 JOIN agency_units h ON h.id = e2.agency_id OR h.id = e2.previous_agency_id
+    WHERE e2.dossier_id = ${dossierEvents.dossierId} AND e2.position <= ${dossierEvents.position} AND ${unit}))`;
+}
+
+/** The holders of {@link HOLDERS} parsed: ids and paths. */
+export function holdersOf(row: { holders: string | null }): { id: number; path: string }[] {
+  if (!row.holders) return [];
+  return row.holders.split(" ").map((word) => {
+    const at = word.indexOf(":");
+    return { id: Number(word.slice(0, at)), path: word.slice(at + 1) };
+  });
+}
 
 function within(path: string): SQL {
   return or(
@@ -93,6 +119,7 @@ export async function readEvents(db: Reader, filter: EventStreamFilter, after: n
       agencyPath: eventAgency.path,
       previousAgencyPath: previousAgency.path,
       receivingAgencyPath: receivingAgency.path,
+      holders: HOLDERS,
     })
     .from(dossierEvents)
     .innerJoin(dossiers, eq(dossiers.id, dossierEvents.dossierId))
@@ -104,10 +131,10 @@ export async function readEvents(db: Reader, filter: EventStreamFilter, after: n
         gt(dossierEvents.position, after),
         lte(dossierEvents.position, upTo),
         filter.scope === "" ? undefined : or(within(filter.scope), sql`${receivingAgency.path} <@ ${filter.scope}::ltree`),
-        filter.unitPath === undefined ? undefined : within(filter.unitPath),
-        filter.unitId === undefined
+        filter.unitPath === undefined
           ? undefined
-          : or(eq(dossierEvents.agencyId, filter.unitId), eq(dossierEvents.previousAgencyId, filter.unitId)),
+          : heldBy(sql`h.path <@ ${filter.unitPath}::ltree`, sql`${receivingAgency.path} <@ ${filter.unitPath}::ltree`),
+        filter.unitId === undefined ? undefined : heldBy(sql`h.id = ${filter.unitId}`, sql`${dossiers.agencyId} = ${filter.unitId}`),
         filter.dossierId === undefined ? undefined : eq(dossierEvents.dossierId, filter.dossierId),
         filter.procedureId === undefined ? undefined : eq(dossiers.procedureId, filter.procedureId),
       ),
@@ -125,8 +152,11 @@ export function matchesStreamFilter(filter: EventStreamFilter, row: StreamedEven
   if (filter.scope !== "" && !within(row.agencyPath, filter.scope) && !within(row.previousAgencyPath, filter.scope) && !within(row.receivingAgencyPath, filter.scope)) {
     return false;
   }
-  if (filter.unitPath !== undefined && !within(row.agencyPath, filter.unitPath) && !within(row.previousAgencyPath, filter.unitPath)) return false;
-  if (filter.unitId !== undefined && event.agencyId !== filter.unitId && event.previousAgencyId !== filter.unitId) return false;
+  if (filter.unitPath !== undefined) {
+    const unitPath = filter.unitPath;
+    if (!within(row.receivingAgencyPath, unitPath) && !holdersOf(row).some((h) => within(h.path, unitPath))) return false;
+  }
+  if (filter.unitId !== undefined && row.dossier.agencyId !== filter.unitId && !holdersOf(row).some((h) => h.id === filter.unitId)) return false;
   if (filter.dossierId !== undefined && event.dossierId !== filter.dossierId) return false;
   if (filter.procedureId !== undefined && row.dossier.procedureId !== filter.procedureId) return false;
   return true;

@@ -1,6 +1,7 @@
 import type { Tx } from "../../db/client.js";
 import type { AgencyUnitRow, LegalDocumentRow } from "../../db/schema/index.js";
 import { runBatch, type BatchContext, type BatchResult, type ItemOutcome } from "../../shared/batch.js";
+import { vnToday } from "../../shared/scalars.js";
 import { cleanText } from "../../shared/text.js";
 import { assertWriter, canWriteAt, canWriteNational } from "../access/access.service.js";
 import { findUnitByCode } from "../agency-units/agency-unit.store.js";
@@ -14,7 +15,7 @@ import { documentError } from "./legal-document.errors.js";
 
 const MAX = { symbol: 64, code: 32, name: 255, signer: 255, summary: 2000, body: 500_000, relations: 100 } as const;
 
-type RelationKey = { kind: LegalDocumentRelationKind; toId: number };
+type RelationKey = { kind: LegalDocumentRelationKind; toId: number; partial: boolean };
 
 /**
  * `upsertLegalDocuments`: each item is keyed by (symbol, issuer, year issued) and replaced whole, relations
@@ -33,6 +34,7 @@ async function upsertOne(ctx: BatchContext, tx: Tx, item: LegalDocumentInput): P
   const type = resolveDocumentType(parsed.value, cleanText("type", item.type, 8, true));
   if (!type.ok) throw documentError(type.code, type.reason, "type");
 
+  if (item.issuedOn > vnToday()) throw documentError("INVALID_DATE", `issuedOn ${item.issuedOn} is in the future`, "issuedOn");
   const year = Number(item.issuedOn.slice(0, 4));
   if (parsed.value.year !== null && parsed.value.year !== year) {
     throw documentError("INVALID_DATE", `issuedOn ${item.issuedOn} is not in ${parsed.value.year}, the year of the symbol`, "issuedOn");
@@ -104,7 +106,11 @@ async function resolveRelations(tx: Tx, item: LegalDocumentInput, ownId: number 
     const found = await resolveDocumentRef(tx, rel);
     if (!found.ok) throw documentError(found.code, `${field}: ${found.message}`, field);
     if (found.row.id === ownId) throw documentError("INVALID_REFERENCE", `${field}: a document cannot relate to itself`, field);
-    keys.set(`${rel.kind}:${found.row.id}`, { kind: rel.kind, toId: found.row.id });
+    const partial = rel.partial === true;
+    if (partial && rel.kind !== "REPLACES" && rel.kind !== "REPEALS") {
+      throw documentError("INVALID_REFERENCE", `relations[${i}].partial: only a REPLACES or REPEALS relation can be partial`, `relations[${i}].partial`);
+    }
+    keys.set(`${rel.kind}:${found.row.id}`, { kind: rel.kind, toId: found.row.id, partial });
   }
   return [...keys.values()].sort((a, b) => a.toId - b.toId || a.kind.localeCompare(b.kind));
 }
@@ -113,8 +119,8 @@ function sameValues(row: LegalDocumentRow, values: LegalDocumentValues): boolean
   return (Object.keys(values) as (keyof LegalDocumentValues)[]).every((key) => row[key] === values[key]);
 }
 
-function sameRelations(stored: { kind: string; toId: number }[], wanted: RelationKey[]): boolean {
-  const key = (r: { kind: string; toId: number }) => `${r.toId}:${r.kind}`;
+function sameRelations(stored: { kind: string; toId: number; partial: boolean }[], wanted: RelationKey[]): boolean {
+  const key = (r: { kind: string; toId: number; partial: boolean }) => `${r.toId}:${r.kind}:${r.partial}`;
   const a = stored.map(key).sort();
   const b = wanted.map(key).sort();
   return a.length === b.length && a.every((k, i) => k === b[i]);

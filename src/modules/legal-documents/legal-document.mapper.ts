@@ -1,11 +1,9 @@
 import type { LegalDocumentRow } from "../../db/schema/index.js";
-import { vnToday } from "../../shared/scalars.js";
-import { deriveStatus } from "./document-status.js";
 import { documentType } from "./document-types.js";
-import { LegalDocument, LegalDocumentStatus } from "./legal-document.types.js";
+import { LegalDocument, type LegalDocumentStatus } from "./legal-document.types.js";
 
-/** The one place rows become API objects; a missing status is derived as of today (Vietnam time). */
-export function toLegalDocument(row: LegalDocumentRow, today: string = vnToday()): LegalDocument {
+/** The one place rows become API objects. */
+export function toLegalDocument(row: LegalDocumentRow): LegalDocument {
   return Object.assign(new LegalDocument(), {
     id: row.id,
     issuerUnitId: row.issuerUnitId,
@@ -20,7 +18,7 @@ export function toLegalDocument(row: LegalDocumentRow, today: string = vnToday()
     issuedOn: row.issuedOn,
     effectiveFrom: row.effectiveFrom,
     expiresOn: row.expiresOn,
-    status: (row.status ?? deriveStatus(row, today)) as LegalDocumentStatus,
+    storedStatus: row.status as LegalDocumentStatus | null,
     statusDerived: row.status === null,
     summary: row.summary,
     body: row.body,

@@ -1,16 +1,24 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, ID } from "type-graphql";
+import { globalId } from "../../shared/node.js";
 import type { Context } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
 import { upsertLegalDocuments } from "./legal-document-upsert.service.js";
 import { DOCUMENT_ERROR_CODES } from "./legal-document.errors.js";
-import { getLegalDocument, issuedDocumentsOf, listDocumentTypes, listLegalDocuments } from "./legal-document.service.js";
+import { getLegalDocument, issuedDocumentsOf, listDocumentTypes, listLegalDocuments, statusOf } from "./legal-document.service.js";
 import {
-  LegalDocument, LegalDocumentConnection, LegalDocumentFilter, LegalDocumentInput, LegalDocumentRelation, LegalDocumentType,
+  LegalDocument, LegalDocumentConnection, LegalDocumentFilter, LegalDocumentInput, LegalDocumentRelation, LegalDocumentStatus,
+  LegalDocumentType,
 } from "./legal-document.types.js";
+import { DateScalar } from "../../shared/scalars.js";
 
 @Resolver(() => LegalDocument)
 export class LegalDocumentResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque, stable id (Relay Global Object Identification); `node(id)` finds it." })
+  id(@Root() row: LegalDocument): string {
+    return globalId("LegalDocument", row.id);
+  }
+
   @Query(() => LegalDocument, {
     nullable: true,
     description:
@@ -60,6 +68,20 @@ export class LegalDocumentResolver {
   @FieldResolver(() => AgencyUnit, { nullable: true, description: "The issuing unit; null for central bodies without a unit (see `issuerName`)." })
   issuer(@Root() doc: LegalDocument, @Ctx() ctx: Context): Promise<AgencyUnit | null> | null {
     return doc.issuerUnitId === null ? null : ctx.loaders.agencyUnits.byId.load(doc.issuerUnitId);
+  }
+
+  @FieldResolver(() => LegalDocumentStatus, {
+    description:
+      "Whether it applies on `on` (default today): not yet in force before its first day; expired from `expiresOn`, " +
+      "or from the first day in force of a document that replaces or repeals it entirely; partly expired when one " +
+      "replaces or repeals part of it; else (today) the status the sender stored, or in force. An amendment leaves it in force.",
+  })
+  status(
+    @Root() doc: LegalDocument,
+    @Arg("on", () => DateScalar, { nullable: true, description: "The day to look at; default: today in Vietnam." }) on: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<LegalDocumentStatus> {
+    return statusOf(ctx, doc, on);
   }
 
   @FieldResolver(() => [LegalDocumentRelation], { description: "Outgoing relations: this document <kind> `document`." })

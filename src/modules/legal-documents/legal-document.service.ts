@@ -12,7 +12,10 @@ import { toLegalDocument } from "./legal-document.mapper.js";
 import {
   countDocuments, findDocumentsBySymbol, listDocuments, searchDocuments, type DocumentQuery,
 } from "./legal-document.store.js";
-import type { LegalDocument, LegalDocumentFilter, LegalDocumentType } from "./legal-document.types.js";
+import { deriveStatus } from "./document-status.js";
+import {
+  LegalDocumentRelationKind, type LegalDocument, type LegalDocumentFilter, type LegalDocumentStatus, type LegalDocumentType,
+} from "./legal-document.types.js";
 
 const CURSOR_KIND = "LegalDocument";
 export const MAX_SEARCH_LENGTH = 200;
@@ -108,10 +111,10 @@ export async function listLegalDocuments(ctx: Context, filter: LegalDocumentFilt
   if (query.search) {
     const offset = searchOffset(page);
     const rows = await searchDocuments(ctx.db, { ...query, search: query.search }, offset, page.first + 1);
-    return toConnection(CURSOR_KIND, rows, page, (_row, i) => [offset + i + 1], (row) => toLegalDocument(row, query.today), count);
+    return toConnection(CURSOR_KIND, rows, page, (_row, i) => [offset + i + 1], (row) => toLegalDocument(row), count);
   }
   const rows = await listDocuments(ctx.db, query, keysetPosition(page), page.first + 1);
-  return toConnection(CURSOR_KIND, rows, page, (row) => [row.issuedOn, row.id], (row) => toLegalDocument(row, query.today), count);
+  return toConnection(CURSOR_KIND, rows, page, (row) => [row.issuedOn, row.id], (row) => toLegalDocument(row), count);
 }
 
 function searchOffset(page: PageRequest): number {
@@ -142,4 +145,18 @@ export async function issuedDocumentsOf(ctx: Context, unit: AgencyUnit, first: n
 /** `legalDocumentTypes`: the known type codes. */
 export function listDocumentTypes(): LegalDocumentType[] {
   return documentTypes().map((type) => ({ ...type }));
+}
+
+/**
+ * `LegalDocument.status(on)`: the status on `on` (default today in Vietnam) from the document's dates, the documents
+ * that replace or repeal it (read through the batched `referencedBy` loader) and, for today, the stored status; see
+ * `deriveStatus`.
+ */
+export async function statusOf(ctx: Context, doc: LegalDocument, on: string | null | undefined): Promise<LegalDocumentStatus> {
+  const today = vnToday();
+  const incoming = await ctx.loaders.legalDocuments.referencedBy.load(doc.id);
+  const terminations = incoming
+    .filter((r) => r.kind === LegalDocumentRelationKind.REPLACES || r.kind === LegalDocumentRelationKind.REPEALS)
+    .map((r) => ({ partial: r.partial, by: r.document }));
+  return deriveStatus({ ...doc, status: doc.storedStatus }, on ?? today, terminations, today) as LegalDocumentStatus;
 }

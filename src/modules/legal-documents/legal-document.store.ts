@@ -22,12 +22,17 @@ function rank(query: string): SQL<number> {
   return sql<number>`(ts_rank(${searchVector}, plainto_tsquery('simple', lt_norm(${query}))) + similarity(${searchText}, lt_norm(${query})))`;
 }
 
-/** The status as stored, else derived from the dates as `deriveStatus` (document-status.ts) does. */
+/** The status today from the dates, the relations and the stored status, as `deriveStatus` (document-status.ts) does. */
 function effectiveStatus(today: string): SQL {
-  return sql`COALESCE(${d.status}, CASE
+  const ended = (partial: boolean) => sql`EXISTS (SELECT 1 FROM ${legalDocumentRelations} r JOIN ${d} o ON o.id = r.from_id
+    WHERE r.to_id = ${d.id} AND r.kind IN ('REPLACES', 'REPEALS') AND r.partial = ${partial}
+      AND COALESCE(o.effective_from, o.issued_on) <= ${today}::date)`;
+  return sql`CASE
     WHEN COALESCE(${d.effectiveFrom}, ${d.issuedOn}) > ${today}::date THEN 'NOT_YET_IN_FORCE'::legal_document_status
     WHEN ${d.expiresOn} IS NOT NULL AND ${d.expiresOn} <= ${today}::date THEN 'EXPIRED'::legal_document_status
-    ELSE 'IN_FORCE'::legal_document_status END)`;
+    WHEN ${ended(false)} THEN 'EXPIRED'::legal_document_status
+    WHEN ${ended(true)} THEN 'PARTLY_EXPIRED'::legal_document_status
+    ELSE COALESCE(${d.status}, 'IN_FORCE'::legal_document_status) END`;
 }
 
 export interface DocumentQuery {
@@ -125,18 +130,18 @@ export async function updateDocument(tx: Tx, id: number, values: LegalDocumentVa
 }
 
 /** Outgoing relations of `fromId` as (kind, target id), sorted for comparison. */
-export async function relationKeysFrom(db: Reader, fromId: number): Promise<{ kind: RelationKind; toId: number }[]> {
+export async function relationKeysFrom(db: Reader, fromId: number): Promise<{ kind: RelationKind; toId: number; partial: boolean }[]> {
   return db
-    .select({ kind: legalDocumentRelations.kind, toId: legalDocumentRelations.toId })
+    .select({ kind: legalDocumentRelations.kind, toId: legalDocumentRelations.toId, partial: legalDocumentRelations.partial })
     .from(legalDocumentRelations)
     .where(eq(legalDocumentRelations.fromId, fromId))
     .orderBy(asc(legalDocumentRelations.toId), asc(legalDocumentRelations.kind));
 }
 
-export async function replaceRelations(tx: Tx, fromId: number, relations: { kind: RelationKind; toId: number }[]): Promise<void> {
+export async function replaceRelations(tx: Tx, fromId: number, relations: { kind: RelationKind; toId: number; partial: boolean }[]): Promise<void> {
   await tx.delete(legalDocumentRelations).where(eq(legalDocumentRelations.fromId, fromId));
   if (relations.length > 0) {
-    await tx.insert(legalDocumentRelations).values(relations.map((r) => ({ fromId, toId: r.toId, kind: r.kind })));
+    await tx.insert(legalDocumentRelations).values(relations.map((r) => ({ fromId, toId: r.toId, kind: r.kind, partial: r.partial })));
   }
 }
 
@@ -145,7 +150,7 @@ export async function relationsWithDocuments(db: Reader, side: "from" | "to", id
   const r = legalDocumentRelations;
   const [own, other] = side === "from" ? [r.fromId, r.toId] : [r.toId, r.fromId];
   return db
-    .select({ ownId: own, kind: r.kind, document: getTableColumns(d) })
+    .select({ ownId: own, kind: r.kind, partial: r.partial, document: getTableColumns(d) })
     .from(r)
     .innerJoin(d, eq(d.id, other))
     .where(inArray(own, [...ids]))

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Connection } from "../../shared/pagination.js";
 import { DateScalar } from "../../shared/scalars.js";
 
@@ -13,7 +14,8 @@ registerEnumType(LegalDocumentStatus, {
   description:
     "Whether a document applies (tình trạng hiệu lực). Stored when the sender gives it; otherwise derived from the " +
     "dates as of today (Vietnam time): before `effectiveFrom` (or `issuedOn`) not yet in force, from `expiresOn` on " +
-    "expired, else in force. PARTLY_EXPIRED is never derived.",
+    "expired, else in force; a document replaced or repealed entirely by another is expired from the other's first " +
+    "day in force, partly replaced or repealed is PARTLY_EXPIRED; an amended document stays in force.",
   valuesConfig: {
     NOT_YET_IN_FORCE: { description: "Issued but not yet in force (chưa có hiệu lực)." },
     IN_FORCE: { description: "In force (còn hiệu lực)." },
@@ -55,6 +57,7 @@ export class LegalDocumentType {
 
 /** A legal document as the API shows it; rows are mapped in `legal-document.mapper.ts`. */
 @ObjectType({
+  implements: Node,
   simpleResolvers: true,
   description:
     "A legal or administrative document (văn bản). Identified by its symbol, its issuer and the year issued: " +
@@ -98,10 +101,10 @@ export class LegalDocument {
   @Field(() => DateScalar, { nullable: true, description: "First day no longer in force (ngày hết hiệu lực); null: no end known." })
   expiresOn!: string | null;
 
-  @Field(() => LegalDocumentStatus, { description: "Whether it applies: as stored, or derived from the dates as of today (see `statusDerived`)." })
-  status!: LegalDocumentStatus;
+  /** The status the sender stored, if any; the API's `status` is derived (see `document-status.ts`). */
+  storedStatus!: LegalDocumentStatus | null;
 
-  @Field(() => Boolean, { description: "True when no status was sent and `status` was derived from the dates as of today." })
+  @Field(() => Boolean, { description: "True when no status was sent: `status` comes from the dates and relations alone." })
   statusDerived!: boolean;
 
   @Field(() => String, { description: "Summary (trích yếu), e.g. `Kế hoạch thực hiện Chỉ thị số 26/CT-TTg…`." })
@@ -123,6 +126,9 @@ export class LegalDocumentRelation {
     description: "In `relations`: this document <kind> `document`. In `referencedBy`: `document` <kind> this document.",
   })
   kind!: LegalDocumentRelationKind;
+
+  @Field(() => Boolean, { description: "For REPLACES and REPEALS: only a part of the other document is replaced or repealed." })
+  partial!: boolean;
 
   @Field(() => LegalDocument, { description: "The document at the other end." })
   document!: LegalDocument;
@@ -176,6 +182,14 @@ export class LegalDocumentRefInput {
 export class LegalDocumentRelationInput extends LegalDocumentRefInput {
   @Field(() => LegalDocumentRelationKind, { description: "The document being written <kind> the referenced one." })
   kind!: LegalDocumentRelationKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "For REPLACES and REPEALS: true when only a part of the referenced document is replaced or repealed (it becomes " +
+      "PARTLY_EXPIRED instead of EXPIRED); default false.",
+  })
+  partial?: boolean | null;
 }
 
 @InputType({

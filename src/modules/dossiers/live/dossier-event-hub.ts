@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/client.js";
 import { safeError, type Logger } from "../../../observability/log.js";
 import {
-  DOSSIER_EVENTS_CHANNEL, headPosition, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
+  DOSSIER_EVENTS_CHANNEL, headPosition, holdersOf, matchesStreamFilter, readEvents, type EventStreamFilter, type StreamedEvent,
 } from "../dossier-event-log.store.js";
 
 /** Events read from the log per query: the most a subscription holds in memory. */
@@ -28,12 +28,15 @@ export function interestOf(filter: EventStreamFilter): string | null {
   return null;
 }
 
-/** Every interest key an event satisfies: its dossier, and each ancestor-or-self of the paths it touches. */
+/**
+ * Every interest key an event satisfies: its dossier, and each ancestor-or-self of the paths it touches (the
+ * receiving unit and every unit that held the dossier up to this event).
+ */
 function eventKeys(rows: readonly StreamedEvent[]): Set<string> {
   const keys = new Set<string>();
   for (const row of rows) {
     keys.add(`d:${row.event.dossierId}`);
-    for (const path of [row.agencyPath, row.previousAgencyPath, row.receivingAgencyPath]) {
+    for (const path of [row.agencyPath, row.previousAgencyPath, row.receivingAgencyPath, ...holdersOf(row).map((h) => h.path)]) {
       if (!path) continue;
       for (let end = path.indexOf("."); end !== -1; end = path.indexOf(".", end + 1)) keys.add(`p:${path.slice(0, end)}`);
       keys.add(`p:${path}`);
@@ -198,7 +201,7 @@ export class DossierEventHub {
         this.failing = false;
       } catch (error) {
         // The database is unreachable: the next notification or poll tries again (logged once per outage).
-        if (!this.failing && !this.stopped) this.options.log?.warn({ err: safeError(error) }, "event log unreadable, retrying");
+        if (!this.failing && !this.stopped) this.options.log?.warn({ error: safeError(error) }, "event log unreadable, retrying");
         this.failing = true;
       } finally {
         this.refreshing = false;

@@ -1,0 +1,1 @@
+ALTER TABLE "legal_document_relations" ADD COLUMN "partial" boolean DEFAULT false NOT NULL;
