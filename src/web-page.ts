@@ -9,22 +9,25 @@ export const defaultWebDir = join(dirname(fileURLToPath(import.meta.url)), "..",
 
 /**
  * Scripts and styles from this origin only (no inline code, no CDN: hubs run in closed networks), API calls and
- * the graphql-ws socket to this origin, no framing.
+ * the graphql-ws socket to this origin, no framing. `'self'` covers the same-origin WebSocket in CSP 3; the
+ * socket's own origin (from the Host header, when it is a plain host) is named too for browsers before that.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function contentSecurityPolicy(host?: string): string {
+  const socket = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? ` ws://${host} wss://${host}` : "";
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${socket}`,
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 const SECURITY_HEADERS = {
-  "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
 };
@@ -75,6 +78,7 @@ async function sendIndex(req: IncomingMessage, res: ServerResponse, webDir: stri
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
+    "content-security-policy": contentSecurityPolicy(req.headers.host),
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-cache",
     "content-length": html.length,

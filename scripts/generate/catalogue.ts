@@ -6,7 +6,7 @@
 import type { Sql } from "postgres";
 import { COMMUNE_FIELDS, DISTRICT_FIELDS, PROVINCIAL } from "../../src/demo/procedure-names.demo.js";
 import { copyInto, copyLine } from "./copy.js";
-import { Random, WeightedPicker, zipfWeights } from "./random.js";
+import { type Random, WeightedPicker, zipfWeights } from "./random.js";
 
 export interface TreeShape {
   /** Letter and two digits closing every agency code of the province, e.g. `H56`. */

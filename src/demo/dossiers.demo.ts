@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { dossiers, procedures } from "../db/schema/index.js";
+import { type dossiers, procedures } from "../db/schema/index.js";
 import { addDays, toVnDate, vnDateTime, type WorkingCalendar } from "../shared/calendar/index.js";
 import { findUnitsByCodes } from "../modules/agency-units/agency-unit.store.js";
 import { loadWorkingCalendar } from "../modules/calendar/calendar.service.js";

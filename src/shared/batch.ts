@@ -118,15 +118,15 @@ export function assertBatchSize(items: unknown[], max: number, field = "input"):
 /**
  * Applies a batch in one transaction (`inOne`: set-based reads and writes, the outcomes of applying the items one by
  * one); should that transaction fail unexpectedly (a concurrent writer stored the same key first, a lost
- * connection), applies the items again one by one (`eachItem`), each in its own transaction, with the same
- * outcomes. The batch size is checked first.
+ * connection), applies the items again one by one through the same `inOne`, each as a batch of one in its own
+ * transaction (`applyEachAlone`), so that every rule lives in one function. The batch size is checked first.
  */
 export async function applyBatch<I, C extends BatchContext>(
   ctx: C,
   operation: string,
   items: I[],
+  keyOf: (item: I) => string,
   inOne: (ctx: C, items: I[]) => Promise<BatchResult>,
-  eachItem: (ctx: C, items: I[]) => Promise<BatchResult>,
 ): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   try {
@@ -135,8 +135,38 @@ export async function applyBatch<I, C extends BatchContext>(
     // The error is described without its statement or parameters (applicants' personal data).
     ctx.log?.warn({ mutation: operation, items: items.length, error: safeError(error) }, "batch fallback: applying the items one by one");
     ctx.metrics?.batchFallbacks.inc({ mutation: operation });
-    return eachItem(ctx, items);
+    return countItems(ctx, operation, await applyEachAlone(ctx, operation, items, keyOf, inOne));
   }
+}
+
+/**
+ * The fallback of `applyBatch`: each item, in input order, as a batch of one through `inOne` (its own
+ * transaction), so that later items may refer to earlier ones and one failing item leaves no trace while the
+ * others are applied. An unexpected error fails that item as `INTERNAL` without details.
+ */
+export async function applyEachAlone<I, C extends BatchContext>(
+  ctx: C,
+  operation: string,
+  items: I[],
+  keyOf: (item: I) => string,
+  inOne: (ctx: C, items: I[]) => Promise<BatchResult>,
+): Promise<BatchResult> {
+  assertBatchSize(items, ctx.config.limits.maxBatchItems);
+  const result: BatchResult = { applied: 0, unchanged: 0, failed: 0, items: [] };
+  for (const [index, item] of items.entries()) {
+    let one: BatchResult;
+    try {
+      one = await inOne(ctx, [item]);
+    } catch (error) {
+      ctx.log?.error({ mutation: operation, item: index, err: safeError(error) }, "batch item failed unexpectedly");
+      one = batchResult([keyOf(item)], [new ItemError("INTERNAL", "the item could not be stored")]);
+    }
+    result.applied += one.applied;
+    result.unchanged += one.unchanged;
+    result.failed += one.failed;
+    result.items.push(...one.items);
+  }
+  return result;
 }
 
 /** What a batch needs of the request context (logs and metrics only inside a running server). */

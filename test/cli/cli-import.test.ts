@@ -38,7 +38,7 @@ describe("lienthong import dossiers", () => {
     const { text, codes } = dossierCsv(agencies, catalogue.procedureCodes, 2000);
     const lines = text.split("\r\n");
     // Bad rows: a date that does not exist, an unknown status, an unknown procedure (the hub rejects it), a missing field.
-    const bad = [10, 500, 1001, 1999];
+    const _bad = [10, 500, 1001, 1999];
     const fields = (i: number) => lines[i + 1]!.split(";");
     const set = (i: number, column: number, value: string) => {
       const f = fields(i);

@@ -4,7 +4,7 @@ import { seedUnitTree } from "../support/units.js";
 import { DOSSIER, SUBMIT, dossierCode, dossierTableCounts, seedProcedure, errorsOf, type BatchItem } from "../support/dossiers.js";
 import { loadConfig } from "../../src/config.js";
 import { bootstrapAdmin } from "../../src/modules/access/viewer.js";
-import { submitEachItem } from "../../src/modules/dossiers/write/dossier-submit-each.service.js";
+import { submitEachItem } from "../../src/modules/dossiers/write/dossier-submit.service.js";
 
 /** submitDossiers writes a whole batch in one transaction: the same outcomes as item by item, in fewer statements. */
 describe("dossier submission batches", () => {

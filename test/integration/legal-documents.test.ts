@@ -295,7 +295,7 @@ describe("legal documents", () => {
   });
 
   it("derives status from relations: replaced or repealed entirely → EXPIRED from the other's first day, in part → PARTLY_EXPIRED, amended → IN_FORCE", async () => {
-    const units = await seedUnitTree(server.database.db);
+    const _units = await seedUnitTree(server.database.db);
     const t = tag();
     const doc = (summary: string, issuedOn: string, extra: Record<string, unknown> = {}) => ({
       symbol: `${nextNumber()}/${issuedOn.slice(0, 4)}/NĐ-CP`, issuerName: "Chính phủ", issuedOn, summary: `${summary} ${t}`, ...extra,

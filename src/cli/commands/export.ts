@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import { FatalError } from "../errors.js";
 import { openWriter, type OutputFormat } from "../formats/writers.js";
 import { parseDate } from "../mapping/values.js";
-import { RowError } from "../errors.js";
+import type { RowError } from "../errors.js";
 import { formatCount } from "../progress.js";
 import type { GraphQLClient } from "../transport/client.js";
 import { connect, type CommonOptions } from "./common.js";

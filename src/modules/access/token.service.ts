@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { BadInputError, NotFoundError } from "../../shared/errors.js";
 import { pageRequest, toConnection } from "../../shared/pagination.js";
 import { vnToday } from "../../shared/scalars.js";
-import { findUnitByCode } from "../agency-units/agency-unit.store.js";
+import { unitRowByCode } from "../agency-units/agency-unit.service.js";
 import { assertAdmin, recordAudit } from "./access.service.js";
 import { countAudit, countTokens, findTokenById, insertToken, listAudit, listTokens, revokeToken, type AuditFilter } from "./access.store.js";
 import { toApiToken, toAuditEntry } from "./access.mapper.js";
@@ -22,9 +22,9 @@ export async function issueApiToken(ctx: Context, input: IssueApiTokenInput): Pr
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw new BadInputError("input.expiresAt", "must be in the future");
   }
-  let unit: Awaited<ReturnType<typeof findUnitByCode>>;
+  let unit: Awaited<ReturnType<typeof unitRowByCode>>;
   if (input.agencyCode != null) {
-    unit = await findUnitByCode(ctx.db, input.agencyCode, vnToday());
+    unit = await unitRowByCode(ctx.db, input.agencyCode, vnToday());
     if (!unit) throw new BadInputError("input.agencyCode", `no agency unit has the code ${JSON.stringify(input.agencyCode)}`);
   }
   const token = generateToken();

@@ -1,6 +1,6 @@
 import type { AgencyUnitRow } from "../../db/schema/index.js";
 import type { UnitView } from "./agency-unit.store.js";
-import { AgencyUnit, AgencyUnitKind, AgencyUnitLink, AgencyUnitLinkKind } from "./agency-unit.types.js";
+import { AgencyUnit, type AgencyUnitKind, AgencyUnitLink, type AgencyUnitLinkKind } from "./agency-unit.types.js";
 
 /** The one place rows become API objects. */
 export function toAgencyUnit(row: UnitView): AgencyUnit {

@@ -5,12 +5,17 @@ import { vnToday } from "../../shared/scalars.js";
 import { ancestorIdsOf, isAgencyCode, levelOfKind, referenceDate } from "./agency-unit.codes.js";
 import type { AgencyUnitFilter } from "./agency-unit.inputs.js";
 import { toAgencyUnit } from "./agency-unit.mapper.js";
-import { countUnits, findUnitByCode, unitPage, type UnitListWhere, type UnitPageRow } from "./agency-unit.store.js";
+import type { Db, Tx } from "../../db/client.js";
+import type { AgencyUnitRow } from "../../db/schema/index.js";
+import {
+  countUnits, findUnitByCode, findUnitsByAnyCodes, findUnitsByCodes, findUnitsByIds, findUnitWithSubtreeSize, unitPage,
+  type UnitListWhere, type UnitPageRow, type UnitView,
+} from "./agency-unit.store.js";
 import {
   AdministrativeLevel,
   AgencyUnit,
   AgencyUnitConnection,
-  AgencyUnitKind,
+  type AgencyUnitKind,
   type AgencyUnitLink,
 } from "./agency-unit.types.js";
 
@@ -146,4 +151,31 @@ export function successorsOf(ctx: Context, unit: AgencyUnit): Promise<AgencyUnit
 /** The links from the units this one succeeded. */
 export function predecessorsOf(ctx: Context, unit: AgencyUnit): Promise<AgencyUnitLink[]> {
   return ctx.loaders.agencyUnits.predecessors.load(unit.id);
+}
+
+// Look-ups other modules make of the units table (the agency-units module owns it; no other store reads it).
+
+/** The unit row `code` names on `asOf`, or the most recent one that carried the code; undefined when none did. */
+export function unitRowByCode(db: Db | Tx, code: string, asOf: string): Promise<AgencyUnitRow | undefined> {
+  return findUnitByCode(db, code, asOf);
+}
+
+/** The unit rows these codes name on `asOf`, keyed by code (a code names at most one unit a day). */
+export function unitRowsByCodes(db: Db | Tx, codes: readonly string[], asOf: string): Promise<Map<string, AgencyUnitRow>> {
+  return findUnitsByCodes(db, codes, asOf);
+}
+
+/** Every unit row that ever carried one of these codes (a batch picks the one valid on each item's date). */
+export function unitRowsEverCoded(db: Db | Tx, codes: readonly string[]): Promise<AgencyUnitRow[]> {
+  return findUnitsByAnyCodes(db, codes);
+}
+
+/** The unit `code` names on `asOf` (as `unitRowByCode`) with its path and the number of units in its subtree. */
+export function unitWithSubtreeSize(db: Db | Tx, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
+  return findUnitWithSubtreeSize(db, code, asOf);
+}
+
+/** Units by internal id, as the API shows them, in no particular order. */
+export function unitViewsByIds(db: Db | Tx, ids: readonly number[]): Promise<UnitView[]> {
+  return findUnitsByIds(db, ids);
 }

@@ -2,6 +2,8 @@ import { and, asc, count, eq, inArray, isNull, lte, gte, ne, or, sql, type SQL }
 import type { Db, Tx } from "../../db/client.js";
 import { resultRows } from "../../db/rows.js";
 import { agencyUnitLinks, agencyUnits, type AgencyUnitRow } from "../../db/schema/index.js";
+import { statement } from "../../db/statement.js";
+import { namedOnFirst, unitIdNamedOn } from "./agency-unit.sql.js";
 
 type Reader = Db | Tx;
 
@@ -26,14 +28,6 @@ export async function findUnitsByCodes(db: Reader, codes: readonly string[], asO
   return new Map(rows.map((row) => [row.code, row]));
 }
 
-/** Orders the units that carried one code: the one valid on `asOf` first, then the most recent. */
-function namedOnFirst(asOf: string | SQL): SQL[] {
-  return [
-    sql`(${agencyUnits.validFrom} IS NULL OR ${agencyUnits.validFrom} <= ${asOf}) AND (${agencyUnits.validTo} IS NULL OR ${agencyUnits.validTo} >= ${asOf}) DESC`,
-    sql`${agencyUnits.validFrom} DESC NULLS LAST`,
-  ];
-}
-
 /**
  * The unit a code names on `asOf`, or — when none is valid that day — the most recent unit that carried the code
  * (a lookup of a dissolved unit still finds it).
@@ -48,11 +42,25 @@ export async function findUnitByCode(db: Reader, code: string, asOf: string): Pr
   return row;
 }
 
-/** {@link findUnitByCode} as a subquery yielding the unit's id, for statements that need the unit and more. */
-export function unitIdNamedOn(code: string | SQL, asOf: string | SQL): SQL {
-  return sql`(SELECT ${agencyUnits.id} FROM ${agencyUnits} WHERE ${agencyUnits.code} = ${code}
-    ORDER BY ${sql.join(namedOnFirst(asOf), sql`, `)} LIMIT 1)`;
+/** Every unit that carried one of these codes, whatever its validity (the caller picks the one valid on a date). */
+export async function findUnitsByAnyCodes(db: Reader, codes: readonly string[]): Promise<AgencyUnitRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(agencyUnits).where(sql`${agencyUnits.code} IN (SELECT json_array_elements_text(${JSON.stringify(codes)}::json))`);
 }
+
+/**
+ * The unit a code names on `asOf` (or the most recent one that carried it, as `findUnitByCode` finds it) with the
+ * number of units in its subtree, in one statement.
+ */
+export async function findUnitWithSubtreeSize(db: Reader, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
+  const [row] = await unitWithSubtreeSize(db, { code, asOf });
+  return row;
+}
+
+const unitWithSubtreeSize = statement<{ code: string; asOf: string }, { id: number; path: string; unitCount: number }>(
+  () => sql`SELECT u.id, u.path::text AS path, (SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ u.path)::int AS "unitCount"
+    FROM ${agencyUnits} u WHERE u.id = ${unitIdNamedOn(sql`${sql.placeholder("code")}`, sql`${sql.placeholder("asOf")}::date`)}`,
+);
 
 /** What an API unit shows: every column but the bookkeeping timestamps. */
 export type UnitView = Omit<AgencyUnitRow, "createdAt" | "updatedAt">;

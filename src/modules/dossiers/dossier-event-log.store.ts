@@ -27,17 +27,17 @@ export async function appendEvent(tx: Tx, values: DossierEventInsert): Promise<n
 }
 
 const eventAgency = alias(agencyUnits, "event_agency");
+const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
 
-/** A sender's event by its id, with what is needed to compare a resend: the dossier code and the holder's code. */
-export async function findEventByEventId(db: Reader, eventId: string) {
-  const [row] = await db
+/** Stored events with these sender ids, with their dossier's code and the code of the holder after the event. */
+export async function findEventsByEventIds(tx: Tx, eventIds: readonly string[]) {
+  if (eventIds.length === 0) return [];
+  return tx
     .select({ event: dossierEvents, dossierCode: dossiers.code, agencyCode: eventAgency.code })
     .from(dossierEvents)
-    .innerJoin(dossiers, eq(dossiers.id, dossierEvents.dossierId))
-    .innerJoin(eventAgency, eq(eventAgency.id, dossierEvents.agencyId))
-    .where(eq(dossierEvents.eventId, eventId))
-    .limit(1);
-  return row;
+    .innerJoin(dossiers, sql`${dossiers.id} = ${dossierEvents.dossierId}`)
+    .innerJoin(eventAgency, sql`${eventAgency.id} = ${dossierEvents.agencyId}`)
+    .where(sql`${dossierEvents.eventId} IN (SELECT json_array_elements_text(${json(eventIds)}))`);
 }
 
 /** The events of these dossiers, in log order. */
@@ -160,4 +160,25 @@ export function matchesStreamFilter(filter: EventStreamFilter, row: StreamedEven
   if (filter.dossierId !== undefined && event.dossierId !== filter.dossierId) return false;
   if (filter.procedureId !== undefined && row.dossier.procedureId !== filter.procedureId) return false;
   return true;
+}
+
+export type EventAppend = Pick<
+  typeof dossierEvents.$inferInsert,
+  "eventId" | "dossierId" | "kind" | "fromStatus" | "toStatus" | "at" | "agencyId" | "previousAgencyId" | "note" | "recordedBy"
+>;
+
+/**
+ * Appends events to the log in the given order, with one advisory lock for the whole batch (see `appendEvent`:
+ * it must be the last write of the transaction) and one NOTIFY.
+ */
+export async function appendEvents(tx: Tx, events: readonly EventAppend[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK}), pg_notify(${DOSSIER_EVENTS_CHANNEL}, '')`);
+  await tx.execute(sql`
+    INSERT INTO ${dossierEvents} (event_id, dossier_id, kind, from_status, to_status, at, agency_id, previous_agency_id, note, recorded_by)
+    SELECT e->>'eventId', (e->>'dossierId')::bigint, (e->>'kind')::dossier_event_kind, (e->>'fromStatus')::dossier_status,
+      (e->>'toStatus')::dossier_status, (e->>'at')::timestamptz, (e->>'agencyId')::integer, (e->>'previousAgencyId')::integer,
+      e->>'note', e->>'recordedBy'
+    FROM json_array_elements(${json(events)}) WITH ORDINALITY AS v(e, n)
+    ORDER BY v.n`);
 }

@@ -1,5 +1,18 @@
 import { registerEnumType } from "type-graphql";
-import { Channel, DossierStatus } from "./dossier-status.js";
+import { Channel, DossierStatus, INITIAL_STATUSES, TERMINAL_STATUSES, TRANSITIONS } from "./dossier-status.js";
+
+/** "A, B and C" (or "A or B"). */
+function listText(items: readonly string[], last: "and" | "or"): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
+}
+
+/** The transition table as text, from the table itself: "SUBMITTED → ACCEPTED, …; …. X, Y and Z are final". */
+function transitionsText(): string {
+  const moves = Object.values(DossierStatus)
+    .filter((from) => TRANSITIONS[from].length > 0)
+    .map((from) => `${from} → ${TRANSITIONS[from].join(", ")}`);
+  return `${moves.join("; ")}. ${listText(TERMINAL_STATUSES, "and")} are final`;
+}
 
 /** The GraphQL enums of the dossier domain, registered once with their descriptions. */
 
@@ -7,14 +20,9 @@ registerEnumType(DossierStatus, {
   name: "DossierStatus",
   description:
     "Status of a dossier, with the national public-service portal's codes (see `statusPortalCode`). Allowed " +
-    "transitions: SUBMITTED → ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, WITHDRAWAL_REQUESTED; ACCEPTED → " +
-    "IN_PROCESS, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED, WITHDRAWAL_REQUESTED, STOPPED, RESOLVED; IN_PROCESS → " +
-    "SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED, WITHDRAWAL_REQUESTED, STOPPED, RESOLVED; SUPPLEMENT_REQUESTED → " +
-    "ACCEPTED, NOT_ACCEPTED, IN_PROCESS, WITHDRAWAL_REQUESTED, STOPPED; PAYMENT_REQUESTED → IN_PROCESS, " +
-    "WITHDRAWAL_REQUESTED, STOPPED, RESOLVED; WITHDRAWAL_REQUESTED → ACCEPTED, IN_PROCESS, STOPPED; RESOLVED → " +
-    "RETURNED. NOT_ACCEPTED, STOPPED and RETURNED are final. Any status that is not final may be recorded again " +
-    "(a hand-over to another agency or a note without a status change). A dossier is received as SUBMITTED or " +
-    "ACCEPTED (a desk receipt is accepted on the spot).",
+    `transitions: ${transitionsText()}. Any status that is not final may be recorded again ` +
+    "(a hand-over to another agency or a note without a status change). A dossier is received as " +
+    `${listText(INITIAL_STATUSES, "or")} (a desk receipt is accepted on the spot).`,
   valuesConfig: {
     SUBMITTED: { description: "1 — submitted (online or by post), waiting to be accepted (chờ tiếp nhận)." },
     ACCEPTED: { description: "2 — accepted (đã tiếp nhận); a direct receipt at the one-stop desk starts here." },

@@ -4,8 +4,8 @@ import { BadInputError } from "../../shared/errors.js";
 import { CHANNEL_PORTAL_CODES, STATUS_PORTAL_CODES } from "./dossier-status.js";
 import { openTimeliness } from "./dossier-timeliness.js";
 import type { StreamedEvent } from "./dossier-event-log.store.js";
-import { Channel, DossierStatus } from "./dossier-status.js";
-import { ApplicantKind, DossierEventKind, Timeliness } from "./dossier.enums.js";
+import type { Channel, DossierStatus } from "./dossier-status.js";
+import type { ApplicantKind, DossierEventKind, Timeliness } from "./dossier.enums.js";
 import { Dossier, DossierEvent, DossierStatusEvent } from "./dossier.types.js";
 
 const EVENT_CURSOR = "dossierEvent";

@@ -1,12 +1,13 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { createLoaders, type Context, type Loaders } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
-import { recordDossierEvents } from "./write/dossier-event-each.service.js";
+import { EVENT_ERROR_CODES, SUBMIT_ERROR_CODES } from "./dossier.errors.js";
+import { recordDossierEvents } from "./write/dossier-event-record.service.js";
 import { dossierByCode, listDossiers, openDossierStream, type DossierStreamArgs } from "./read/dossier-query.service.js";
 import type { StreamedEvent } from "./dossier-event-log.store.js";
 import { DossierEventFieldResolver, DossierFieldResolver } from "./read/dossier-fields.resolver.js";
 import { toStatusEvent } from "./dossier.mapper.js";
-import { submitDossiers } from "./write/dossier-submit-each.service.js";
+import { submitDossiers } from "./write/dossier-submit.service.js";
 import { DossierEventInput, DossierFilter, DossierInput } from "./dossier.inputs.js";
 import { Dossier, DossierConnection, DossierStatusEvent } from "./dossier.types.js";
 
@@ -55,7 +56,8 @@ export class DossierResolver {
   @Mutation(() => BatchResult, {
     description:
       "Receives dossiers from a one-stop system, each item whole or not at all. A known code updates its mutable " +
-      "fields (`applied`) or changes nothing (`unchanged`). Needs the WRITER role for the receiving agency.",
+      "fields (`applied`) or changes nothing (`unchanged`). Needs the WRITER role for the receiving agency. " +
+      `Item errors: ${SUBMIT_ERROR_CODES.join(", ")}.`,
   })
   submitDossiers(
     @Arg("input", () => [DossierInput], { description: "The dossiers, at most the configured batch size." }) input: DossierInput[],
@@ -68,7 +70,8 @@ export class DossierResolver {
     description:
       "Records status events and inter-agency hand-overs, each item whole or not at all, idempotent by event id. " +
       "Events must not be earlier than the dossier's latest event (OUT_OF_ORDER). Needs the WRITER role for the " +
-      "dossier's current holder or its receiving agency.",
+      "dossier's current holder or its receiving agency. " +
+      `Item errors: ${EVENT_ERROR_CODES.join(", ")}.`,
   })
   recordDossierEvents(
     @Arg("input", () => [DossierEventInput], { description: "The events, applied in input order." }) input: DossierEventInput[],

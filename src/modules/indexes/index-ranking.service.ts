@@ -3,7 +3,7 @@ import type { AgencyUnitRow } from "../../db/schema/agency-units.js";
 import type { IndexFrameworkRow } from "../../db/schema/indexes.js";
 import { BadInputError, NotFoundError } from "../../shared/errors.js";
 import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
-import { findUnitByCode } from "../agency-units/agency-unit.store.js";
+import { unitRowByCode } from "../agency-units/agency-unit.service.js";
 import { rankUnits, type RankingArithmetic } from "./index-ranking.js";
 import { fieldPoints, publishedResults, unitsByIds, unitsWithCode } from "./index-ranking.store.js";
 import { findUnitDuring, scoresOfUnit, yearsOfUnits } from "./index-scores.store.js";
@@ -30,7 +30,7 @@ export async function getIndexRanking(ctx: Context, frameworkCode: string, year:
   let parent: AgencyUnitRow | null = null;
   if (parentCode != null) {
     if (parentCode.length > 40) throw new BadInputError("parentCode", "must be at most 40 characters");
-    parent = (await findUnitByCode(ctx.db, parentCode.trim(), referenceDate)) ?? null;
+    parent = (await unitRowByCode(ctx.db, parentCode.trim(), referenceDate)) ?? null;
     if (!parent) throw new NotFoundError("agency unit", parentCode.trim());
   }
   const ranking = await computeRanking(ctx, framework, year, parent);

@@ -4,7 +4,7 @@ import { runBatch, type BatchContext, type BatchResult, type ItemOutcome } from 
 import { vnToday } from "../../shared/scalars.js";
 import { cleanText } from "../../shared/text.js";
 import { assertWriter, canWriteAt, canWriteNational } from "../access/access.service.js";
-import { findUnitByCode } from "../agency-units/agency-unit.store.js";
+import { unitRowByCode } from "../agency-units/agency-unit.service.js";
 import { parseDocumentSymbol, resolveDocumentType } from "./document-symbol.js";
 import { issuerKeyOfName, resolveDocumentRef } from "./legal-document.service.js";
 import {
@@ -83,7 +83,7 @@ async function resolveIssuer(ctx: BatchContext, tx: Tx, item: LegalDocumentInput
   const code = cleanText("issuerCode", item.issuerCode, MAX.code, true);
   const name = cleanText("issuerName", item.issuerName, MAX.name, true);
   if (code) {
-    const unit = await findUnitByCode(tx, code, item.issuedOn);
+    const unit = await unitRowByCode(tx, code, item.issuedOn);
     if (!unit) throw documentError("UNKNOWN_REFERENCE", `issuerCode ${JSON.stringify(code)} names no agency unit`, "issuerCode");
     if (!canWriteAt(ctx.viewer, unit.path)) {
       throw documentError("FORBIDDEN", `this token may not write documents of ${code}`, "issuerCode");

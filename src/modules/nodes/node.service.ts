@@ -22,7 +22,7 @@ async function load(ctx: Context, type: NonNullable<ReturnType<typeof parseGloba
     case "LegalDocument":
       return ctx.loaders.legalDocuments.byId.load(key);
     case "Procedure":
-      return ctx.loaders.dossiers.procedureById.load(key);
+      return ctx.loaders.procedures.byId.load(key);
     case "Dossier":
       return dossierById(ctx, key);
     default:

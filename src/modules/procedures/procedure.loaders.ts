@@ -3,13 +3,18 @@ import type { Db } from "../../db/client.js";
 import { toAgencyUnit } from "../agency-units/agency-unit.mapper.js";
 import type { AgencyUnit } from "../agency-units/agency-unit.types.js";
 import { toProcedure } from "./procedure.mapper.js";
-import { agenciesOfProcedures, proceduresOfUnits } from "./procedure.store.js";
+import { agenciesOfProcedures, findProceduresByIds, proceduresOfUnits } from "./procedure.store.js";
 import type { Procedure } from "./procedure.types.js";
 
 /** Per-request loaders of procedures; each batch function answers every key, in key order. */
 export function createProcedureLoaders(db: Db) {
   const byUnitFirst = new Map<number, DataLoader<number, Procedure[]>>();
   return {
+    /** A procedure by internal id (e.g. the procedure of a dossier); null when absent. */
+    byId: new DataLoader<number, Procedure | null>(async (ids) => {
+      const byId = new Map((await findProceduresByIds(db, ids)).map((row) => [row.id, toProcedure(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     /** The implementing units of a procedure, by agency code. */
     agencies: new DataLoader<number, AgencyUnit[]>(async (ids) => {
       const byId = new Map<number, AgencyUnit[]>(ids.map((id) => [id, []]));

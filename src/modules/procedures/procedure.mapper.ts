@@ -1,7 +1,7 @@
 import type { ProcedureRow } from "../../db/schema/index.js";
 import type { AgencyUnitKind } from "../agency-units/agency-unit.types.js";
 import { parseProcedureCode } from "./procedure-code.js";
-import { OneStopKind, OnlineKind, Procedure, ProcedureLevel } from "./procedure.types.js";
+import { type OneStopKind, type OnlineKind, Procedure, type ProcedureLevel } from "./procedure.types.js";
 
 /** The one place rows become API objects. */
 export function toProcedure(row: ProcedureRow): Procedure {

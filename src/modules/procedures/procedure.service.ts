@@ -4,9 +4,14 @@ import { pageRequest, toConnection, type PageRequest } from "../../shared/pagina
 import type { AgencyUnit } from "../agency-units/agency-unit.types.js";
 import { MAX_SEARCH_LENGTH } from "../legal-documents/legal-document.service.js";
 import { toProcedure } from "./procedure.mapper.js";
+import type { Db, Tx } from "../../db/client.js";
+import type { ProcedureRow } from "../../db/schema/index.js";
 import {
-  countByField, countProcedures, findProcedureByCode, listProcedures, searchProcedures, type ProcedureQuery,
+  countByField, countProcedures, findProcedureByCode, findProcedureFactsByCodes, listProcedures, searchProcedures,
+  type ProcedureFacts, type ProcedureQuery,
 } from "./procedure.store.js";
+
+export type { ProcedureFacts } from "./procedure.store.js";
 import type { Procedure, ProcedureFieldCount, ProcedureFilter } from "./procedure.types.js";
 
 const CURSOR_KIND = "Procedure";
@@ -81,4 +86,16 @@ export async function proceduresOfUnit(ctx: Context, unit: AgencyUnit, first: nu
   if (!Number.isInteger(first) || first < 0 || first > 100) throw new BadInputError("first", "must be from 0 to 100");
   if (first === 0) return [];
   return ctx.loaders.procedures.byUnit(first).load(unit.id);
+}
+
+// Look-ups other modules make of the procedures table (the procedures module owns it; no other store reads it).
+
+/** The procedure row with this code; undefined when none has it. */
+export function procedureRowByCode(db: Db | Tx, code: string): Promise<ProcedureRow | undefined> {
+  return findProcedureByCode(db, code);
+}
+
+/** What dossier receipts need of the procedures with these codes (see `ProcedureFacts`). */
+export function procedureFactsByCodes(db: Db | Tx, codes: readonly string[]): Promise<ProcedureFacts[]> {
+  return findProcedureFactsByCodes(db, codes);
 }

@@ -86,6 +86,31 @@ export async function countByField(db: Reader, q: ProcedureQuery) {
   return rows.map((row) => ({ ...row, count: Number(row.count), withReducedTime: Number(row.withReducedTime), iso9001: Number(row.iso9001) }));
 }
 
+/** What a dossier receipt needs of a procedure: its id, committed processing time and what the rollups count. */
+export interface ProcedureFacts {
+  id: number;
+  code: string;
+  committedDays: number;
+  field: string;
+  feeVnd: number | null;
+}
+
+/** The procedures with these codes (what a receipt needs of them), in one statement for any number of codes. */
+export async function findProcedureFactsByCodes(db: Reader, codes: readonly string[]): Promise<ProcedureFacts[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ id: p.id, code: p.code, committedDays: p.committedDays, field: p.field, feeVnd: p.feeVnd })
+    .from(p)
+    .where(sql`${p.code} IN (SELECT json_array_elements_text(${JSON.stringify(codes)}::json))`);
+  return rows.map((r) => ({ ...r, feeVnd: r.feeVnd === null ? null : Number(r.feeVnd) }));
+}
+
+/** Procedures by internal id, in no particular order. */
+export async function findProceduresByIds(db: Reader, ids: readonly number[]): Promise<ProcedureRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(p).where(inArray(p.id, [...ids]));
+}
+
 export async function findProcedureByCode(db: Reader, code: string): Promise<ProcedureRow | undefined> {
   const [row] = await db.select().from(p).where(eq(p.code, code));
   return row;

@@ -1,19 +1,32 @@
 import type { Db, Tx } from "../../db/client.js";
 import type { DossierRow } from "../../db/schema/index.js";
-import { isEmptyDelta, rollupDelta, rollupFactsOf, type RollupProcedure } from "./rollup-facts.js";
+import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupProcedure } from "./rollup-facts.js";
 import { applyRollupDelta, moveSubtreeRollups, rebuildRollups, type RebuildCounts } from "./rollup.store.js";
 
 export type { RollupProcedure } from "./rollup-facts.js";
 
 /**
- * Keeps the dashboard rollups current: called by every dossier write, in its transaction, with the row before
- * (null for a new dossier) and after the write. Costs one statement when the write changes a counted fact
- * (a receipt, the end of the handling, a changed channel or flag) and none otherwise. Call it before
- * `appendEvent`, which must stay the last write of the transaction.
+ * The rollups module: the dashboard counters are a projection of dossier writes (and of unit moves), kept in the
+ * writer's transaction. Writers call this service only; dashboards only read the counter tables.
  */
-export async function updateRollups(tx: Tx, before: DossierRow | null, after: DossierRow, procedure: RollupProcedure): Promise<void> {
-  const delta = rollupDelta(before && rollupFactsOf(before, procedure), rollupFactsOf(after, procedure));
-  if (!isEmptyDelta(delta)) await applyRollupDelta(tx, delta);
+
+/** One dossier written by a transaction: its row before (null when new) and after, and what the rollups need of its procedure. */
+export interface DossierChange {
+  before: DossierRow | null;
+  after: DossierRow;
+  procedure: RollupProcedure;
+}
+
+/**
+ * The entry point of every dossier writer: projects the dossiers a transaction wrote onto the counters, as one
+ * summed difference (one statement when a counted fact changed — a receipt, the end of the handling, a changed
+ * channel or flag — and none otherwise). Call it before appending the events, which must stay the last write of
+ * the transaction: the counter rows are shared by every writer of a unit and day, so their locks are held for the
+ * shortest time.
+ */
+export async function projectDossierChanges(tx: Tx, changes: readonly DossierChange[]): Promise<void> {
+  const delta = mergeRollupDeltas(changes.map((c) => rollupDelta(c.before && rollupFactsOf(c.before, c.procedure), rollupFactsOf(c.after, c.procedure))));
+  await applyRollupDelta(tx, delta);
 }
 
 /**

@@ -2,13 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { resultRows } from "../../db/rows.js";
 import type { RollupDelta } from "./rollup-facts.js";
+import { classifiedOverdue, WATERMARK } from "./rollup.sql.js";
 
 type Writer = Db | Tx;
 
 /**
  * Serialises the open-dossier sweep against writers: every write that classifies open dossiers holds it shared
  * until commit, the sweeper (`open-sweeper.ts`) and a rebuild hold it exclusively, so the watermark a writer
- * classifies against cannot move under it. Arbitrary constant (see the other locks in `dossier-event.store.ts`).
+ * classifies against cannot move under it. Arbitrary constant (see the other locks in `dossier-event-log.store.ts`).
  */
 export const SWEEP_LOCK = 7_261_044;
 
@@ -101,21 +102,6 @@ export async function applyRollupDelta(tx: Writer, delta: RollupDelta): Promise<
     ${addTo(OVERDUE_PROCEDURES, sql`
       SELECT id, procedure_id, sum(sign) FROM open_in WHERE overdue GROUP BY id, procedure_id HAVING sum(sign) <> 0
       ORDER BY id, procedure_id`)}`);
-}
-
-/**
- * The sweep watermark as SQL. Without its row (a database restored without it) it is minus infinity: every open
- * dossier not waiting on a supplement then counts as in time, and dashboards correct all of them (slower, still
- * exact) until the sweeper writes the row.
- */
-export const WATERMARK = sql`coalesce((SELECT swept_until FROM dossier_open_sweep), '-infinity'::timestamptz)`;
-
-/**
- * How the open-dossier counters classify an open dossier: waiting on a supplement, overdue when its effective due
- * instant was before the wait began; otherwise overdue when it is before the {@link WATERMARK}.
- */
-export function classifiedOverdue(effectiveDueAt: SQL, supplementSince: SQL): SQL {
-  return sql`(CASE WHEN ${supplementSince} IS NOT NULL THEN ${effectiveDueAt} < ${supplementSince} ELSE ${effectiveDueAt} < ${WATERMARK} END)`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.js";
 import { resultRows } from "../../../db/rows.js";
 import type { AgencyUnitRow } from "../../../db/schema/index.js";
-import { unitIdNamedOn } from "../../agency-units/agency-unit.store.js";
+import { unitIdNamedOn } from "../../agency-units/agency-unit.sql.js";
 
 type Reader = Db | Tx;
 

@@ -4,7 +4,7 @@ import type { PeriodSplit } from "./dashboard-period.js";
 import { resultRows } from "../../../db/rows.js";
 import { OWN_BUCKET } from "./dashboard-scope.store.js";
 import { termArrays, type ScopeTerms, type Term } from "./dashboard-terms.js";
-import { classifiedOverdue, WATERMARK } from "../../rollups/rollup.store.js";
+import { classifiedOverdue, WATERMARK } from "../../rollups/rollup.sql.js";
 
 type Reader = Db | Tx;
 

@@ -16,7 +16,7 @@ export class DossierFieldResolver {
 
   @FieldResolver(() => Procedure, { nullable: true, description: "The procedure (TTHC) the dossier was submitted for." })
   procedure(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Procedure | null> {
-    return ctx.loaders.dossiers.procedureById.load(dossier.procedureId);
+    return ctx.loaders.procedures.byId.load(dossier.procedureId);
   }
 
   @FieldResolver(() => AgencyUnit, { nullable: true, description: "The receiving agency." })

@@ -5,13 +5,14 @@ import { pageRequest, toConnection } from "../../../shared/pagination.js";
 import { vnToday } from "../../../shared/scalars.js";
 import { dossierReadScope, isWithin } from "../../access/access.service.js";
 import type { Viewer } from "../../access/viewer.js";
-import { findUnitByCode } from "../../agency-units/agency-unit.store.js";
+import { unitRowByCode, unitWithSubtreeSize } from "../../agency-units/agency-unit.service.js";
+import { procedureRowByCode } from "../../procedures/procedure.service.js";
 import { toProcedure } from "../../procedures/procedure.mapper.js";
 import type { DossierEventHub } from "../live/dossier-event-hub.js";
 import { DossierEventStream } from "../live/dossier-event-stream.js";
 import { headPosition, type EventStreamFilter, type StreamedEvent } from "../dossier-event-log.store.js";
 import { decodeEventCursor, toDossier } from "../dossier.mapper.js";
-import { countDossiers, dossierPage, findDossierCodeById, findDossierWithPaths, findListUnit, findProcedureByCode, type DossierListWhere } from "./dossier-query.store.js";
+import { countDossiers, dossierPage, findDossierCodeById, findDossierWithPaths, type DossierListWhere } from "./dossier-query.store.js";
 import type { DossierFilter } from "../dossier.inputs.js";
 import { Timeliness } from "../dossier.enums.js";
 import type { Dossier } from "../dossier.types.js";
@@ -68,7 +69,7 @@ export async function listDossiers(ctx: ReadContext & Pick<Context, "loaders">, 
   const where = await listWhere(ctx, scope, filter ?? {});
   const rows = await dossierPage(ctx.db, where, keyset, page.first + 1);
   // The page came with its procedures: `procedure` fields need no further statement.
-  for (const { procedure } of rows) if (procedure) ctx.loaders.dossiers.procedureById.prime(procedure.id, toProcedure(procedure));
+  for (const { procedure } of rows) if (procedure) ctx.loaders.procedures.byId.prime(procedure.id, toProcedure(procedure));
   const now = new Date();
   return toConnection(
     PAGE_KIND,
@@ -83,13 +84,13 @@ export async function listDossiers(ctx: ReadContext & Pick<Context, "loaders">, 
 async function listWhere(ctx: ReadContext, scope: string, filter: DossierFilter): Promise<DossierListWhere> {
   const where: DossierListWhere = { scope };
   if (filter.agencyCode) {
-    const unit = await findListUnit(ctx.db, filter.agencyCode.trim(), vnToday());
+    const unit = await unitWithSubtreeSize(ctx.db, filter.agencyCode.trim(), vnToday());
     if (!unit) throw new BadInputError("filter.agencyCode", `no agency unit has the code ${filter.agencyCode}`);
     if (filter.includeDescendants === false) where.unitId = unit.id;
     else Object.assign(where, { unitPath: unit.path, unitCount: unit.unitCount });
   }
   if (filter.procedureCode) {
-    const procedure = await findProcedureByCode(ctx.db, filter.procedureCode.trim());
+    const procedure = await procedureRowByCode(ctx.db, filter.procedureCode.trim());
     if (!procedure) throw new BadInputError("filter.procedureCode", `no procedure has the code ${filter.procedureCode}`);
     where.procedureId = procedure.id;
   }
@@ -129,7 +130,7 @@ export async function openDossierStream(
   if (!ctx.dossierEvents) throw new ForbiddenError("live dossier events are not served by this instance");
   const filter: EventStreamFilter = { scope };
   if (args.agencyCode) {
-    const unit = await findUnitByCode(ctx.db, args.agencyCode.trim(), vnToday());
+    const unit = await unitRowByCode(ctx.db, args.agencyCode.trim(), vnToday());
     if (!unit) throw new BadInputError("agencyCode", `no agency unit has the code ${args.agencyCode}`);
     if (args.includeDescendants === false) filter.unitId = unit.id;
     else filter.unitPath = unit.path;
@@ -141,7 +142,7 @@ export async function openDossierStream(
     filter.dossierId = found.dossier.id;
   }
   if (args.procedureCode) {
-    const procedure = await findProcedureByCode(ctx.db, args.procedureCode.trim());
+    const procedure = await procedureRowByCode(ctx.db, args.procedureCode.trim());
     if (!procedure) throw new BadInputError("procedureCode", `no procedure has the code ${args.procedureCode}`);
     filter.procedureId = procedure.id;
   }

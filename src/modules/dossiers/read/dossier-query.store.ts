@@ -3,73 +3,12 @@ import type { Db, Tx } from "../../../db/client.js";
 import { tableSelection } from "../../../db/row-mapper.js";
 import { resultRows } from "../../../db/rows.js";
 import { statement } from "../../../db/statement.js";
-import { agencyUnits, dossiers, procedures, type DossierInsert, type DossierRow } from "../../../db/schema/index.js";
-import { unitIdNamedOn } from "../../agency-units/agency-unit.store.js";
+import { agencyUnits, dossiers, procedures, type DossierRow } from "../../../db/schema/index.js";
 
 type Reader = Db | Tx;
 
-/** A procedure's id, committed processing time, and what the dashboard rollups need of it, by public code. */
-export async function findProcedureByCode(
-  db: Reader,
-  code: string,
-): Promise<{ id: number; code: string; committedDays: number; field: string; feeVnd: number | null } | undefined> {
-  const [row] = await db
-    .select({ id: procedures.id, code: procedures.code, committedDays: procedures.committedDays, field: procedures.field, feeVnd: procedures.feeVnd })
-    .from(procedures)
-    .where(eq(procedures.code, code))
-    .limit(1);
-  return row;
-}
-
-/** Procedures by internal id, in no particular order. */
-export async function findProceduresByIds(db: Reader, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  return db.select().from(procedures).where(inArray(procedures.id, [...ids]));
-}
-
-/** The dossier with this code, locked for the rest of the transaction. */
-export async function lockDossierByCode(tx: Tx, code: string): Promise<DossierRow | undefined> {
-  const [row] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for("update");
-  return row;
-}
-
-/**
- * The dossier with this code, the ltree paths of its receiving and holding agencies and what the dashboard rollups
- * need of its procedure, locked (one statement).
- */
-export async function lockDossierWithPaths(tx: Tx, code: string) {
-  const [row] = await tx
-    .select({
-      dossier: dossiers,
-      agencyPath: pathOf(dossiers.agencyId),
-      holderPath: pathOf(dossiers.holderId),
-      holder: {
-        code: sql<string>`(SELECT ${agencyUnits.code} FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${dossiers.holderId})`,
-        validTo: sql<string | null>`(SELECT ${agencyUnits.validTo}::text FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${dossiers.holderId})`,
-      },
-      procedure: {
-        field: sql<string>`(SELECT ${procedures.field} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})`,
-        feeVnd: sql<number | null>`(SELECT ${procedures.feeVnd} FROM ${procedures} WHERE ${procedures.id} = ${dossiers.procedureId})::float8`,
-      },
-    })
-    .from(dossiers)
-    .where(eq(dossiers.code, code))
-    .for("update", { of: dossiers });
-  return row;
-}
-
 function pathOf(unitId: typeof dossiers.agencyId | typeof dossiers.holderId) {
   return sql<string>`(SELECT ${agencyUnits.path}::text FROM ${agencyUnits} WHERE ${agencyUnits.id} = ${unitId})`;
-}
-
-/** Inserts a new dossier; undefined when a concurrent transaction stored the same code first. */
-export async function insertDossier(tx: Tx, values: DossierInsert): Promise<DossierRow | undefined> {
-  const [row] = await tx.insert(dossiers).values(values).onConflictDoNothing({ target: dossiers.code }).returning();
-  return row;
-}
-
-export async function updateDossier(tx: Tx, id: number, values: Partial<DossierInsert>): Promise<void> {
-  await tx.update(dossiers).set({ ...values, updatedAt: new Date() }).where(eq(dossiers.id, id));
 }
 
 /** Dossiers by internal id, in no particular order. */
@@ -190,17 +129,3 @@ export async function countDossiers(db: Reader, where: DossierListWhere): Promis
   const [row] = await db.select({ n: count() }).from(dossiers).where(listCondition(where));
   return row?.n ?? 0;
 }
-
-/**
- * The unit a code names on `asOf` (or the most recent one that carried it, as `findUnitByCode` finds it) with the
- * number of units in its subtree, in one statement: what a dossier list by agency needs of its unit.
- */
-export async function findListUnit(db: Reader, code: string, asOf: string): Promise<{ id: number; path: string; unitCount: number } | undefined> {
-  const [row] = await listUnitByCode(db, { code, asOf });
-  return row;
-}
-
-const listUnitByCode = statement<{ code: string; asOf: string }, { id: number; path: string; unitCount: number }>(
-  () => sql`SELECT u.id, u.path::text AS path, (SELECT count(*) FROM ${agencyUnits} s WHERE s.path <@ u.path)::int AS "unitCount"
-    FROM ${agencyUnits} u WHERE u.id = ${unitIdNamedOn(sql`${sql.placeholder("code")}`, sql`${sql.placeholder("asOf")}::date`)}`,
-);

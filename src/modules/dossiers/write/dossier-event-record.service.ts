@@ -1,6 +1,6 @@
 /**
- * The batched write path of `recordDossierEvents`: a whole batch in ONE transaction, with the same rules and the
- * same outcomes per item as applying the items one by one (`recordOne`, the fallback).
+ * The batched write path of `recordDossierEvents`: a whole batch in ONE transaction, with the same outcomes
+ * per item as applying the items one by one (the fallback runs this path on a batch of one).
  *
  * 1. Checks that need nothing stored (id, note, not in the future) reject items before any query.
  * 2. Three set-based reads: the batch's dossiers (locked, in id order), the events already stored under the
@@ -11,25 +11,36 @@
  *    summed differences), the audit rows, and last the events (one advisory lock, positions in input order).
  *
  * ~9 statements a batch instead of ~7 an item, and one commit. Any unexpected database error rolls the batch back
- * and the caller applies the items one by one instead.
+ * and the items are applied again one by one, each as a batch of one in its own transaction (`applyBatch`).
  */
 import type { DossierRow } from "../../../db/schema/index.js";
-import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import { applyBatch, assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
 import { toVnDate, type WorkingCalendar } from "../../../shared/calendar/index.js";
-import { canWriteAt, recordAudits } from "../../access/access.service.js";
+import { assertWriter, canWriteAt, recordAudits } from "../../access/access.service.js";
 import { calendarOnce, yearsFor } from "../../calendar/calendar.service.js";
-import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../../rollups/rollup-facts.js";
-import { applyRollupDelta } from "../../rollups/rollup.store.js";
-import {
-  appendEvents, findEventsByEventIds, findUnitsByAnyCodes, lockDossiersByCodes, updateDossierLifecycles, type EventAppend,
-} from "./dossier-write.store.js";
-import { DossierStatus } from "../dossier-status.js";
+import { projectDossierChanges, type RollupProcedure } from "../../rollups/rollup.service.js";
+import { unitRowsEverCoded } from "../../agency-units/agency-unit.service.js";
+import { appendEvents, findEventsByEventIds, type EventAppend } from "../dossier-event-log.store.js";
+import { lockDossiersByCodes, updateDossierLifecycles } from "./dossier-write.store.js";
+import type { DossierStatus } from "../dossier-status.js";
 import { applyStatusEvent, needsCalendar } from "../dossier-timeliness.js";
 import { lifecycleColumns, lifecycleOf } from "./dossier-lifecycle.js";
 import { assertEventApplies, assertHolderExists, assertSameEvent, checkEventInput, type CheckedEvent, type KnownEvent } from "./dossier-event-rules.js";
 import type { DossierEventInput } from "../dossier.inputs.js";
+import { dossierError } from "../dossier.errors.js";
 
-export const OPERATION = "recordDossierEvents";
+const OPERATION = "recordDossierEvents";
+
+/**
+ * `recordDossierEvents`: status events and inter-agency hand-overs. The whole batch is validated and written in
+ * one transaction (`recordEventsInOneTransaction`: a few set-based statements instead of ~7 per item); should
+ * that transaction fail unexpectedly (a concurrent writer stored the same event id first, a lost connection), the
+ * items are applied again one by one, each as a batch of one in its own transaction, with the same outcomes.
+ */
+export async function recordDossierEvents(ctx: BatchContext, items: DossierEventInput[]): Promise<BatchResult> {
+  assertWriter(ctx.viewer);
+  return applyBatch(ctx, OPERATION, items, (item) => item.id, recordEventsInOneTransaction);
+}
 
 /** An item that passed the checks needing nothing stored. */
 type Checked = CheckedEvent & { index: number };
@@ -57,7 +68,7 @@ function unitOn(units: Map<string, Unit[]>, code: string, date: string): Unit | 
  * Applies the batch in one transaction; throws on an unexpected database error (nothing is written then).
  * `BatchContext.viewer` must already be known to hold a writing role.
  */
-export async function recordEventsInOneTransaction(ctx: BatchContext, items: DossierEventInput[]): Promise<BatchResult> {
+async function recordEventsInOneTransaction(ctx: BatchContext, items: DossierEventInput[]): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   const { outcomes, checked } = checkItems(items, (item, index) => ({ ...checkEventInput(item), index }));
 
@@ -65,7 +76,7 @@ export async function recordEventsInOneTransaction(ctx: BatchContext, items: Dos
     const [locked, stored, unitRows] = await Promise.all([
       lockDossiersByCodes(tx, [...new Set(checked.map((c) => c.dossierCode))]),
       findEventsByEventIds(tx, [...new Set(checked.map((c) => c.id))]),
-      findUnitsByAnyCodes(tx, [...new Set(checked.flatMap((c) => (c.agencyCode ? [c.agencyCode] : [])))]),
+      unitRowsEverCoded(tx, [...new Set(checked.flatMap((c) => (c.agencyCode ? [c.agencyCode] : [])))]),
     ]);
     const working = new Map<string, Working>(
       locked.map((l) => [l.dossier.code, { row: l.dossier, initial: l.dossier, agencyPath: l.agencyPath, holderPath: l.holderPath, holderCode: l.holderCode, holderValidTo: l.holderValidTo, procedure: { field: l.procedure.field, feeVnd: l.procedure.feeVnd === null ? null : Number(l.procedure.feeVnd) } }]),
@@ -94,8 +105,7 @@ export async function recordEventsInOneTransaction(ctx: BatchContext, items: Dos
     await recordAudits(tx, ctx.viewer, OPERATION, appliedKeys);
     // Rollup rows are shared by every writer of a unit and day: upserted last but one, their locks are held for
     // the shortest time (the events' append and the commit).
-    const delta: RollupDelta = mergeRollupDeltas(changed.map((w) => rollupDelta(rollupFactsOf(w.initial, w.procedure), rollupFactsOf(w.row, w.procedure))));
-    await applyRollupDelta(tx, delta);
+    await projectDossierChanges(tx, changed.map((w) => ({ before: w.initial, after: w.row, procedure: w.procedure })));
     await appendEvents(tx, appended);
   });
 
@@ -112,7 +122,7 @@ function* yearsOfItems(checked: Checked[], working: Map<string, Working>): Itera
   }
 }
 
-/** One item against the batch's working state: the rules of `recordOne`, in its order. */
+/** One item against the batch's working state: every rule of a status event, in its order. */
 async function applyItem(
   ctx: BatchContext,
   item: Checked,
@@ -125,14 +135,14 @@ async function applyItem(
   const { id, dossierCode, agencyCode, note } = item;
   const w = working.get(dossierCode);
   if (w && !canWriteAt(ctx.viewer, w.holderPath) && !canWriteAt(ctx.viewer, w.agencyPath)) {
-    throw new ItemError("FORBIDDEN", `dossierCode: this token may not write events of dossier ${dossierCode}`, "dossierCode");
+    throw dossierError("FORBIDDEN", `dossierCode: this token may not write events of dossier ${dossierCode}`, "dossierCode");
   }
   const previous = known.get(id);
   if (previous) {
     assertSameEvent(previous, item);
     return "unchanged";
   }
-  if (!w) throw new ItemError("UNKNOWN_REFERENCE", `dossierCode: no dossier has the code ${dossierCode}`, "dossierCode");
+  if (!w) throw dossierError("UNKNOWN_REFERENCE", `dossierCode: no dossier has the code ${dossierCode}`, "dossierCode");
   const dossier = w.row;
   assertEventApplies(dossier, item);
   const from = dossier.status as DossierStatus;
@@ -141,7 +151,7 @@ async function applyItem(
   else {
     const date = toVnDate(item.at);
     const unit = unitOn(units, agencyCode, date);
-    if (!unit) throw new ItemError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${date}`, "agencyCode");
+    if (!unit) throw dossierError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${date}`, "agencyCode");
     holder = { id: unit.id, code: unit.code, path: unit.path, validTo: unit.validTo };
   }
 

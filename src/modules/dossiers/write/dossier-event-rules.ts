@@ -4,7 +4,6 @@
  * may apply to a dossier. Failures are item errors naming the field.
  */
 import type { DossierEventRow, DossierRow } from "../../../db/schema/index.js";
-import { ItemError } from "../../../shared/batch.js";
 import { formatVnDateTime } from "../../../shared/scalars.js";
 import { toVnDate } from "../../../shared/calendar/index.js";
 import { cleanText } from "../../../shared/text.js";
@@ -12,6 +11,7 @@ import { assertNotFuture } from "./dossier-rules.js";
 import { allowedAfter, canTransition } from "../dossier-status.js";
 import type { DossierEventInput } from "../dossier.inputs.js";
 import type { DossierStatus } from "../dossier-status.js";
+import { dossierError } from "../dossier.errors.js";
 
 /** An event input checked and normalised. */
 export interface CheckedEvent {
@@ -42,7 +42,7 @@ const NOT_IN_CODE = /[\s\p{C}]/u;
 function handOverCode(code: string | null | undefined): string | null {
   if (code === null || code === undefined) return null;
   if (code === "" || NOT_IN_CODE.test(code)) {
-    throw new ItemError(
+    throw dossierError(
       "INVALID_FORMAT",
       "agencyCode must be an agency code without spaces, control characters or a byte order mark; omit it (null) when the dossier stays with its holder",
       "agencyCode",
@@ -55,7 +55,7 @@ function handOverCode(code: string | null | undefined): string | null {
 export function assertHolderExists(holder: { code: string; validTo: string | null }, at: Date): void {
   const date = toVnDate(at);
   if (holder.validTo !== null && holder.validTo < date) {
-    throw new ItemError(
+    throw dossierError(
       "UNKNOWN_REFERENCE",
       `agencyCode: the holding agency ${holder.code} ceased to exist on ${holder.validTo}, before ${date}; hand the dossier over to its successor with agencyCode`,
       "agencyCode",
@@ -82,16 +82,16 @@ export function assertSameEvent(previous: KnownEvent, item: CheckedEvent): void 
     ["note", event.note !== item.note],
   ];
   const field = differs.find(([, d]) => d)?.[0];
-  if (field) throw new ItemError("CONFLICT", `event ${item.id} was already recorded with another ${field}`, field);
+  if (field) throw dossierError("CONFLICT", `event ${item.id} was already recorded with another ${field}`, field);
 }
 
 /** An event applies to a dossier when it is not earlier than its receipt and latest event, and the transition is allowed. */
 export function assertEventApplies(dossier: Pick<DossierRow, "receivedAt" | "lastEventAt" | "status">, item: Pick<CheckedEvent, "status" | "at">): void {
   if (item.at.getTime() < dossier.receivedAt.getTime()) {
-    throw new ItemError("OUT_OF_ORDER", `at must not be before the dossier's receipt (${formatVnDateTime(dossier.receivedAt)})`, "at");
+    throw dossierError("OUT_OF_ORDER", `at must not be before the dossier's receipt (${formatVnDateTime(dossier.receivedAt)})`, "at");
   }
   if (item.at.getTime() < dossier.lastEventAt.getTime()) {
-    throw new ItemError(
+    throw dossierError(
       "OUT_OF_ORDER",
       `at must not be before the dossier's latest event (${formatVnDateTime(dossier.lastEventAt)}); events are recorded in time order`,
       "at",
@@ -100,7 +100,7 @@ export function assertEventApplies(dossier: Pick<DossierRow, "receivedAt" | "las
   const from = dossier.status as DossierStatus;
   if (!canTransition(from, item.status)) {
     const allowed = allowedAfter(from);
-    throw new ItemError(
+    throw dossierError(
       "INVALID_TRANSITION",
       `status: a dossier in ${from} cannot move to ${item.status} (allowed: ${allowed.length ? allowed.join(", ") : "none, it is final"})`,
       "status",

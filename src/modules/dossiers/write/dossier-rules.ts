@@ -3,7 +3,6 @@
  * Failures are item errors naming the field, so that a batch rejects only the offending item.
  */
 import { toVnDate } from "../../../shared/calendar/index.js";
-import { ItemError } from "../../../shared/batch.js";
 import { cleanText } from "../../../shared/text.js";
 import { INITIAL_STATUSES } from "../dossier-status.js";
 import type { DossierInsert } from "../../../db/schema/index.js";
@@ -11,6 +10,7 @@ import { Channel, DossierStatus } from "../dossier-status.js";
 import { ApplicantKind } from "../dossier.enums.js";
 import type { ApplicantData } from "../dossier.types.js";
 import type { ApplicantInput, DossierInput } from "../dossier.inputs.js";
+import { dossierError } from "../dossier.errors.js";
 
 /** Agency code (Decision 20/2020) + `-` + yymmdd + `-` + a sequence of at least 4 digits. */
 const DOSSIER_CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,20})$/;
@@ -37,25 +37,25 @@ export function vnYymmdd(instant: Date): string {
 export function checkDossierCode(code: string, agencyCode: string, receivedAt: Date): void {
   const parts = parseDossierCode(code);
   if (!parts) {
-    throw new ItemError(
+    throw dossierError(
       "INVALID_FORMAT",
       "code must be the agency code, the receipt date yymmdd and a sequence of 4+ digits, e.g. 000.17.22.H56-210531-0001",
       "code",
     );
   }
   if (parts.agencyCode !== agencyCode) {
-    throw new ItemError("MISMATCH", `code must start with the receiving agency's code ${agencyCode} (got ${parts.agencyCode})`, "code");
+    throw dossierError("MISMATCH", `code must start with the receiving agency's code ${agencyCode} (got ${parts.agencyCode})`, "code");
   }
   const expected = vnYymmdd(receivedAt);
   if (parts.yymmdd !== expected) {
-    throw new ItemError("MISMATCH", `code's date part must be the receipt date in Vietnam time, ${expected} (got ${parts.yymmdd})`, "code");
+    throw dossierError("MISMATCH", `code's date part must be the receipt date in Vietnam time, ${expected} (got ${parts.yymmdd})`, "code");
   }
 }
 
 /** Rejects an instant later than now (with {@link CLOCK_SKEW_MS} of tolerance). */
 export function assertNotFuture(field: string, instant: Date, now: Date = new Date()): void {
   if (instant.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new ItemError("INVALID_DATE", `${field} must not be in the future`, field);
+    throw dossierError("INVALID_DATE", `${field} must not be in the future`, field);
   }
 }
 
@@ -68,16 +68,16 @@ export function cleanApplicant(input: ApplicantInput): ApplicantData {
   const name = cleanText("applicant.name", input.name, 255);
   const identityNumber = cleanText("applicant.identityNumber", input.identityNumber, 20, true);
   if (identityNumber !== null && !IDENTITY.test(identityNumber)) {
-    throw new ItemError("INVALID_FORMAT", "applicant.identityNumber must be 6–20 letters, digits or '-'", "applicant.identityNumber");
+    throw dossierError("INVALID_FORMAT", "applicant.identityNumber must be 6–20 letters, digits or '-'", "applicant.identityNumber");
   }
   const rawPhone = cleanText("applicant.phone", input.phone, 30, true);
   const phone = rawPhone === null ? null : rawPhone.replace(/[\s.()-]/g, "");
   if (phone !== null && !PHONE.test(phone)) {
-    throw new ItemError("INVALID_FORMAT", "applicant.phone must be 8–15 digits with an optional leading +", "applicant.phone");
+    throw dossierError("INVALID_FORMAT", "applicant.phone must be 8–15 digits with an optional leading +", "applicant.phone");
   }
   const email = cleanText("applicant.email", input.email, 255, true);
   if (email !== null && !EMAIL.test(email)) {
-    throw new ItemError("INVALID_FORMAT", "applicant.email must be an e-mail address", "applicant.email");
+    throw dossierError("INVALID_FORMAT", "applicant.email must be an e-mail address", "applicant.email");
   }
   const address = cleanText("applicant.address", input.address, 500, true);
   return { kind: input.kind ?? ApplicantKind.CITIZEN, name, identityNumber, phone, email, address };
@@ -133,11 +133,11 @@ export function checkDossierInput(input: DossierInput): CheckedDossier {
   checkDossierCode(code, agencyCode, input.receivedAt);
   assertNotFuture("receivedAt", input.receivedAt);
   if (input.dueAt && input.dueAt.getTime() <= input.receivedAt.getTime()) {
-    throw new ItemError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
+    throw dossierError("INVALID_DATE", "dueAt must be after receivedAt", "dueAt");
   }
   const initialStatus = input.initialStatus ?? (input.channel === Channel.DIRECT ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED);
   if (!INITIAL_STATUSES.includes(initialStatus)) {
-    throw new ItemError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
+    throw dossierError("INVALID_TRANSITION", `initialStatus must be SUBMITTED or ACCEPTED (got ${initialStatus})`, "initialStatus");
   }
   const applicant = input.applicant ? cleanApplicant(input.applicant) : undefined;
   const mutable = {

@@ -1,6 +1,6 @@
 /**
- * The batched write path of `submitDossiers`: a whole batch in ONE transaction, with the same rules and the same
- * outcomes per item as applying the items one by one (`submitOne`, the fallback).
+ * The batched write path of `submitDossiers`: a whole batch in ONE transaction, with the same outcomes per item as
+ * applying the items one by one (the fallback runs this path on a batch of one).
  *
  * 1. Checks that need nothing stored (code format, dates, applicant) reject items before any query.
  * 2. Set-based reads: the batch's procedures, the units its codes name, the stored dossiers it resends (locked, in
@@ -11,28 +11,48 @@
  *    differences), and last the events (one advisory lock, positions in input order).
  *
  * Any unexpected database error (a concurrent sender stored the same code first) rolls the batch back and the
- * caller applies the items one by one instead.
+ * items are applied again one by one, each as a batch of one in its own transaction (`applyBatch`): one set of
+ * rules for both.
  */
 import type { DossierRow } from "../../../db/schema/index.js";
-import { assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome } from "../../../shared/batch.js";
+import {
+  applyBatch, applyEachAlone, assertBatchSize, batchResult, checkItems, ItemError, type BatchContext, type BatchResult, type ItemOutcome,
+} from "../../../shared/batch.js";
 import { toVnDate, type WorkingCalendar } from "../../../shared/calendar/index.js";
-import { canWriteAt, recordAudits } from "../../access/access.service.js";
+import { assertWriter, canWriteAt, recordAudits } from "../../access/access.service.js";
 import { calendarOnce, yearsFor } from "../../calendar/calendar.service.js";
-import { mergeRollupDeltas, rollupDelta, rollupFactsOf, type RollupDelta, type RollupProcedure } from "../../rollups/rollup-facts.js";
-import { applyRollupDelta } from "../../rollups/rollup.store.js";
-import { appendEvents, findUnitsByAnyCodes, lockDossiersByCodes, type EventAppend } from "./dossier-write.store.js";
+import { projectDossierChanges, type RollupProcedure } from "../../rollups/rollup.service.js";
+import { unitRowsEverCoded } from "../../agency-units/agency-unit.service.js";
+import { appendEvents, type EventAppend } from "../dossier-event-log.store.js";
+import { procedureFactsByCodes, type ProcedureFacts } from "../../procedures/procedure.service.js";
 import { checkDossierInput, type CheckedDossier } from "./dossier-rules.js";
 import { computeDueAt, withDueAt } from "../dossier-timeliness.js";
 import { changedColumns, lifecycleOf } from "./dossier-lifecycle.js";
-import {
-  findProceduresByCodes, insertDossiers, updateResentDossiers, type NewDossier, type ResentDossier, type SubmitProcedure,
-} from "./dossier-submit.store.js";
+import { insertDossiers, lockDossiersByCodes, updateResentDossiers, type NewDossier, type ResentDossier } from "./dossier-write.store.js";
 import type { DossierInsert } from "../../../db/schema/index.js";
 import type { DossierInput } from "../dossier.inputs.js";
+import { dossierError } from "../dossier.errors.js";
 
-export const OPERATION = "submitDossiers";
+const OPERATION = "submitDossiers";
 
 type WriteContext = BatchContext & { config: { cutoffHour: number } };
+
+/**
+ * `submitDossiers`: receives new dossiers and updates the mutable fields of known ones. A new dossier appends a
+ * RECEIVED event, a changed one an UPDATED event. The whole batch is validated and written in one transaction
+ * (`submitInOneTransaction`: a few set-based statements instead of ~6 per item); should that transaction fail
+ * unexpectedly (a concurrent sender stored the same code first, a lost connection), the items are applied again
+ * one by one, each as a batch of one in its own transaction, with the same outcomes.
+ */
+export async function submitDossiers(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
+  assertWriter(ctx.viewer);
+  return applyBatch(ctx, OPERATION, items, (item) => item.code, submitInOneTransaction);
+}
+
+/** The item-by-item fallback on its own: each item as a batch of one, in its own transaction. */
+export function submitEachItem(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
+  return applyEachAlone(ctx, OPERATION, items, (item) => item.code, submitInOneTransaction);
+}
 
 /** An item that passed the checks needing nothing stored. */
 type Checked = CheckedDossier & { index: number; input: DossierInput };
@@ -50,7 +70,7 @@ type Unit = { id: number; code: string; path: string; validFrom: string | null; 
  * Applies the batch in one transaction; throws on an unexpected database error (nothing is written then).
  * `ctx.viewer` must already be known to hold a writing role.
  */
-export async function submitInOneTransaction(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
+async function submitInOneTransaction(ctx: WriteContext, items: DossierInput[]): Promise<BatchResult> {
   assertBatchSize(items, ctx.config.limits.maxBatchItems);
   const { outcomes, checked } = checkItems(items, (input, index) => ({ ...checkDossierInput(input), index, input }));
   const now = new Date();
@@ -58,8 +78,8 @@ export async function submitInOneTransaction(ctx: WriteContext, items: DossierIn
   await ctx.db.transaction(async (tx) => {
     const distinct = <T>(values: T[]) => [...new Set(values)];
     const [procedureRows, unitRows, locked] = await Promise.all([
-      findProceduresByCodes(tx, distinct(checked.map((c) => c.procedureCode))),
-      findUnitsByAnyCodes(tx, distinct(checked.map((c) => c.agencyCode))),
+      procedureFactsByCodes(tx, distinct(checked.map((c) => c.procedureCode))),
+      unitRowsEverCoded(tx, distinct(checked.map((c) => c.agencyCode))),
       lockDossiersByCodes(tx, distinct(checked.map((c) => c.code))),
     ]);
     const procedures = new Map(procedureRows.map((p) => [p.code, p]));
@@ -94,11 +114,7 @@ export async function submitInOneTransaction(ctx: WriteContext, items: DossierIn
     const resent = [...working.values()].filter((w) => w.initial !== null && w.row !== w.initial);
     await updateResentDossiers(tx, resent.map((w) => resentDossier(w.row)), now);
     await recordAudits(tx, ctx.viewer, OPERATION, appliedKeys);
-    const changed = [...fresh, ...resent];
-    const delta: RollupDelta = mergeRollupDeltas(
-      changed.map((w) => rollupDelta(w.initial && rollupFactsOf(w.initial, w.procedure), rollupFactsOf(w.row, w.procedure))),
-    );
-    await applyRollupDelta(tx, delta);
+    await projectDossierChanges(tx, [...fresh, ...resent].map((w) => ({ before: w.initial, after: w.row, procedure: w.procedure })));
     await appendEvents(tx, events.map(({ dossierCode, ...event }) => ({ ...event, dossierId: working.get(dossierCode)!.row.id })));
   });
 
@@ -106,7 +122,7 @@ export async function submitInOneTransaction(ctx: WriteContext, items: DossierIn
 }
 
 interface BatchState {
-  procedures: Map<string, SubmitProcedure>;
+  procedures: Map<string, ProcedureFacts>;
   units: Map<string, Unit[]>;
   working: Map<string, Working>;
   calendar: () => Promise<WorkingCalendar>;
@@ -114,16 +130,16 @@ interface BatchState {
   now: Date;
 }
 
-/** One item against the batch's working state: the rules of `submitOne`, in its order. */
+/** One item against the batch's working state: every rule of a submission, in its order. */
 async function applyItem(ctx: WriteContext, item: Checked, state: BatchState): Promise<ItemOutcome> {
   const { input, code, agencyCode, procedureCode, initialStatus, mutable } = item;
   const receiptDate = toVnDate(input.receivedAt);
   const procedure = state.procedures.get(procedureCode);
-  if (!procedure) throw new ItemError("UNKNOWN_REFERENCE", `procedureCode: no procedure has the code ${procedureCode}`, "procedureCode");
+  if (!procedure) throw dossierError("UNKNOWN_REFERENCE", `procedureCode: no procedure has the code ${procedureCode}`, "procedureCode");
   const unit = state.units.get(agencyCode)?.find((u) => (u.validFrom === null || u.validFrom <= receiptDate) && (u.validTo === null || u.validTo >= receiptDate));
-  if (!unit) throw new ItemError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${receiptDate}`, "agencyCode");
+  if (!unit) throw dossierError("UNKNOWN_REFERENCE", `agencyCode: no agency with the code ${agencyCode} exists on ${receiptDate}`, "agencyCode");
   if (!canWriteAt(ctx.viewer, unit.path)) {
-    throw new ItemError("FORBIDDEN", `agencyCode: this token may not write dossiers of ${agencyCode}`, "agencyCode");
+    throw dossierError("FORBIDDEN", `agencyCode: this token may not write dossiers of ${agencyCode}`, "agencyCode");
   }
   const existing = state.working.get(code);
   if (!existing) {
@@ -145,7 +161,7 @@ async function applyItem(ctx: WriteContext, item: Checked, state: BatchState): P
     ["initialStatus", stored.initialStatus !== initialStatus],
   ];
   for (const [field, differs] of fixed) {
-    if (differs) throw new ItemError("CONFLICT", `${field} of dossier ${code} is fixed once received and differs from the stored one`, field);
+    if (differs) throw dossierError("CONFLICT", `${field} of dossier ${code} is fixed once received and differs from the stored one`, field);
   }
   const changes = changedColumns(stored, mutable);
   let due: Pick<DossierRow, "dueAt" | "effectiveDueAt" | "timeliness"> | undefined;

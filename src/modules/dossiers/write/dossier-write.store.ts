@@ -1,18 +1,17 @@
 /**
- * Set-based SQL of the batched `recordDossierEvents` path: a whole batch is read with a few statements and
- * written with one statement per table. Lists travel as one JSON parameter, so that every statement has the same
+ * The dossiers table as both write paths (`submitDossiers`, `recordDossierEvents`) use it: a batch's dossiers read
+ * and locked with one statement, new, resent and advanced dossiers written with one statement each. Lists travel as one JSON parameter, so that every statement has the same
  * text whatever the batch size (one prepared statement each, no `IN ($1 … $500)` variants).
  */
 import { asc, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../../db/client.js";
-import { agencyUnits, dossierEvents, dossiers, procedures, type AgencyUnitRow, type DossierRow } from "../../../db/schema/index.js";
-import { APPEND_LOCK, DOSSIER_EVENTS_CHANNEL } from "../dossier-event-log.store.js";
+import { agencyUnits, dossiers, procedures, type DossierInsert, type DossierRow } from "../../../db/schema/index.js";
+import { resultRows } from "../../../db/rows.js";
 
 const json = (values: unknown) => sql`${JSON.stringify(values)}::json`;
 const receiving = alias(agencyUnits, "receiving");
 const holding = alias(agencyUnits, "holding");
-const eventHolder = alias(agencyUnits, "event_holder");
 
 /**
  * The dossiers with these codes, with the paths of their receiving and holding agencies and what the rollups need
@@ -38,23 +37,6 @@ export async function lockDossiersByCodes(tx: Tx, codes: readonly string[]) {
     .for("update", { of: dossiers });
 }
 
-/** Stored events with these sender ids, with their dossier's code and the code of the holder after the event. */
-export async function findEventsByEventIds(tx: Tx, eventIds: readonly string[]) {
-  if (eventIds.length === 0) return [];
-  return tx
-    .select({ event: dossierEvents, dossierCode: dossiers.code, agencyCode: eventHolder.code })
-    .from(dossierEvents)
-    .innerJoin(dossiers, sql`${dossiers.id} = ${dossierEvents.dossierId}`)
-    .innerJoin(eventHolder, sql`${eventHolder.id} = ${dossierEvents.agencyId}`)
-    .where(sql`${dossierEvents.eventId} IN (SELECT json_array_elements_text(${json(eventIds)}))`);
-}
-
-/** Every unit that carried one of these codes, whatever its validity (the caller picks the one valid on a date). */
-export async function findUnitsByAnyCodes(tx: Tx, codes: readonly string[]): Promise<AgencyUnitRow[]> {
-  if (codes.length === 0) return [];
-  return tx.select().from(agencyUnits).where(sql`${agencyUnits.code} IN (SELECT json_array_elements_text(${json(codes)}))`);
-}
-
 /** The lifecycle columns a status event changes, for one dossier. */
 export type DossierLifecycleUpdate = Pick<
   DossierRow,
@@ -76,23 +58,62 @@ export async function updateDossierLifecycles(tx: Tx, rows: readonly DossierLife
     WHERE d.id = v.id`);
 }
 
-export type EventAppend = Pick<
-  typeof dossierEvents.$inferInsert,
-  "eventId" | "dossierId" | "kind" | "fromStatus" | "toStatus" | "at" | "agencyId" | "previousAgencyId" | "note" | "recordedBy"
+/** A new dossier as the batch inserts it. */
+export type NewDossier = Required<
+  Pick<
+    DossierInsert,
+    | "code" | "procedureId" | "agencyId" | "holderId" | "channel" | "status" | "initialStatus" | "receivedAt" | "dueAt"
+    | "effectiveDueAt" | "lastEventAt" | "paidOnline" | "digitised" | "electronicResult" | "applicantKind" | "applicantName"
+    | "applicantIdentity" | "applicantPhone" | "applicantEmail" | "applicantAddress"
+  >
 >;
 
 /**
- * Appends events to the log in the given order, with one advisory lock for the whole batch (see `appendEvent`:
- * it must be the last write of the transaction) and one NOTIFY.
+ * Inserts new dossiers in one statement; returns the id of each code inserted. A code a concurrent transaction
+ * stored first is left out (`ON CONFLICT DO NOTHING`): the caller compares the codes it gets back.
  */
-export async function appendEvents(tx: Tx, events: readonly EventAppend[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK}), pg_notify(${DOSSIER_EVENTS_CHANNEL}, '')`);
+export async function insertDossiers(tx: Tx, rows: readonly NewDossier[], now: Date): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const inserted = resultRows<{ id: number | string; code: string }>(
+    await tx.execute(sql`
+      INSERT INTO ${dossiers} (code, procedure_id, agency_id, holder_id, channel, status, initial_status, received_at, due_at,
+        effective_due_at, last_event_at, paid_online, digitised, electronic_result, applicant_kind, applicant_name,
+        applicant_identity, applicant_phone, applicant_email, applicant_address, created_at, updated_at)
+      SELECT v.code, v."procedureId", v."agencyId", v."holderId", v.channel, v.status, v."initialStatus", v."receivedAt", v."dueAt",
+        v."effectiveDueAt", v."lastEventAt", v."paidOnline", v.digitised, v."electronicResult", v."applicantKind", v."applicantName",
+        v."applicantIdentity", v."applicantPhone", v."applicantEmail", v."applicantAddress",
+        ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+      FROM json_to_recordset(${json(rows)}) AS v(code varchar, "procedureId" integer, "agencyId" integer,
+        "holderId" integer, channel dossier_channel, status dossier_status, "initialStatus" dossier_status,
+        "receivedAt" timestamptz, "dueAt" timestamptz, "effectiveDueAt" timestamptz, "lastEventAt" timestamptz,
+        "paidOnline" boolean, digitised boolean, "electronicResult" boolean, "applicantKind" applicant_kind,
+        "applicantName" varchar, "applicantIdentity" varchar, "applicantPhone" varchar, "applicantEmail" varchar,
+        "applicantAddress" varchar)
+      ON CONFLICT (code) DO NOTHING
+      RETURNING id, code`),
+  );
+  return new Map(inserted.map((r) => [r.code, Number(r.id)]));
+}
+
+/** The columns a resend may change, for one stored dossier. */
+export type ResentDossier = Pick<
+  DossierRow,
+  | "id" | "channel" | "paidOnline" | "digitised" | "electronicResult" | "applicantKind" | "applicantName" | "applicantIdentity"
+  | "applicantPhone" | "applicantEmail" | "applicantAddress" | "dueAt" | "effectiveDueAt" | "timeliness"
+>;
+
+/** Writes what resends changed, for many dossiers in one statement. */
+export async function updateResentDossiers(tx: Tx, rows: readonly ResentDossier[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
   await tx.execute(sql`
-    INSERT INTO ${dossierEvents} (event_id, dossier_id, kind, from_status, to_status, at, agency_id, previous_agency_id, note, recorded_by)
-    SELECT e->>'eventId', (e->>'dossierId')::bigint, (e->>'kind')::dossier_event_kind, (e->>'fromStatus')::dossier_status,
-      (e->>'toStatus')::dossier_status, (e->>'at')::timestamptz, (e->>'agencyId')::integer, (e->>'previousAgencyId')::integer,
-      e->>'note', e->>'recordedBy'
-    FROM json_array_elements(${json(events)}) WITH ORDINALITY AS v(e, n)
-    ORDER BY v.n`);
+    UPDATE ${dossiers} AS d SET
+      channel = v.channel, paid_online = v."paidOnline", digitised = v.digitised, electronic_result = v."electronicResult",
+      applicant_kind = v."applicantKind", applicant_name = v."applicantName", applicant_identity = v."applicantIdentity",
+      applicant_phone = v."applicantPhone", applicant_email = v."applicantEmail", applicant_address = v."applicantAddress",
+      due_at = v."dueAt", effective_due_at = v."effectiveDueAt", timeliness = v.timeliness, updated_at = ${now.toISOString()}::timestamptz
+    FROM json_to_recordset(${json(rows)}) AS v(id bigint, channel dossier_channel, "paidOnline" boolean, digitised boolean,
+      "electronicResult" boolean, "applicantKind" applicant_kind, "applicantName" varchar, "applicantIdentity" varchar,
+      "applicantPhone" varchar, "applicantEmail" varchar, "applicantAddress" varchar, "dueAt" timestamptz,
+      "effectiveDueAt" timestamptz, timeliness finished_timeliness)
+    WHERE d.id = v.id`);
 }

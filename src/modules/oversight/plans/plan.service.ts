@@ -5,7 +5,7 @@ import { BadInputError, NotFoundError } from "../../../shared/errors.js";
 import { isValidDate, vnToday } from "../../../shared/scalars.js";
 import { cleanText } from "../../../shared/text.js";
 import { assertWriter, isWithin } from "../../access/access.service.js";
-import { findUnitByCode, findUnitsByIds } from "../../agency-units/agency-unit.store.js";
+import { unitRowByCode, unitViewsByIds } from "../../agency-units/agency-unit.service.js";
 import { AgencyUnitKind } from "../../agency-units/agency-unit.types.js";
 import { dashboard } from "../../dashboards/query/dashboard.service.js";
 import { serviceIndex } from "../../dashboards/service-index/scorecard.service.js";
@@ -78,7 +78,7 @@ export async function reportPlanTargetValues(ctx: BatchContext, items: PlanTarge
     if (!target) throw oversightError(E.UNKNOWN_REFERENCE, "code", `plan ${canonicalSymbol(input.planSymbol)} has no target ${input.code.trim()}`);
     if (target.metric !== TargetMetric.REPORTED) throw oversightError(E.INVALID_TRANSITION, "code", `target ${target.code} is computed by the hub (${target.metric}), not reported`);
     const unit = await writableUnit(ctx, tx, "unitCode", input.unitCode, reportedOn);
-    const [issuer] = await findUnitsByIds(tx, [target.issuerUnitId]);
+    const [issuer] = await unitViewsByIds(tx, [target.issuerUnitId]);
     if (!isWithin(unit.path, issuer!.path)) throw oversightError(E.FORBIDDEN, "unitCode", `${unit.code} is not inside the subtree of the plan's issuer ${issuer!.code}`);
     return (await saveReport(tx, target.id, unit.id, input.value, reportedOn)) ? "applied" : "unchanged";
   });
@@ -157,7 +157,7 @@ export async function planProgress(ctx: Pick<Context, "db">, symbol: string, now
 }
 
 async function unitsById(db: Db, id: number): Promise<Unit[]> {
-  return (await findUnitsByIds(db, [id])).map((u) => ({ id: u.id, code: u.code, name: u.name, path: u.path }));
+  return (await unitViewsByIds(db, [id])).map((u) => ({ id: u.id, code: u.code, name: u.name, path: u.path }));
 }
 
 /** `targetMetric(metric, agencyCode, from, to, parameter)`: one metric of one unit, as targets evaluate it. */
@@ -168,7 +168,7 @@ export async function metricOf(ctx: Pick<Context, "db">, metric: TargetMetric, a
   }
   if (!isValidDate(from)) throw new BadInputError("from", "must be a date YYYY-MM-DD");
   if (!isValidDate(to) || to < from) throw new BadInputError("to", "must be a date YYYY-MM-DD not before from");
-  const unit = await findUnitByCode(ctx.db, agencyCode.trim(), to);
+  const unit = await unitRowByCode(ctx.db, agencyCode.trim(), to);
   if (!unit) throw new NotFoundError("agency unit", agencyCode.trim());
   return measure(ctx.db, { metric, parameter: parameter === null ? null : String(parameter), id: 0 }, unit, from, to, new Map());
 }

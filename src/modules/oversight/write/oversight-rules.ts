@@ -5,7 +5,7 @@ import type { BatchContext } from "../../../shared/batch.js";
 import { toVnDate } from "../../../shared/calendar/index.js";
 import { isValidDate } from "../../../shared/scalars.js";
 import { canWriteAt } from "../../access/access.service.js";
-import { findUnitsByCodes, findUnitsByIds } from "../../agency-units/agency-unit.store.js";
+import { unitRowsByCodes, unitViewsByIds } from "../../agency-units/agency-unit.service.js";
 import type { UnitView } from "../../agency-units/agency-unit.store.js";
 import { CLOCK_SKEW_MS } from "../../dossiers/write/dossier-rules.js";
 import { OversightErrorCode as E, oversightError } from "../oversight.errors.js";
@@ -41,7 +41,7 @@ export function checkCount(field: string, value: number, max: number, min = 0): 
 
 /** The unit a code names on `day`; UNKNOWN_REFERENCE when none. */
 export async function unitOn(tx: Tx, field: string, code: string, day: string): Promise<AgencyUnitRow> {
-  const unit = (await findUnitsByCodes(tx, [code.trim()], day)).get(code.trim());
+  const unit = (await unitRowsByCodes(tx, [code.trim()], day)).get(code.trim());
   if (!unit) throw oversightError(E.UNKNOWN_REFERENCE, field, `no agency unit has the code ${code.trim()} on ${day}`);
   return unit;
 }
@@ -53,7 +53,7 @@ export async function writableUnit(ctx: BatchContext, tx: Tx, field: string, cod
 
 /** The stored unit `unitId`, FORBIDDEN when the token may not write for it. */
 export async function writableUnitById(ctx: BatchContext, tx: Tx, field: string, unitId: number): Promise<UnitView> {
-  return assertWritable(ctx, field, (await findUnitsByIds(tx, [unitId]))[0]!);
+  return assertWritable(ctx, field, (await unitViewsByIds(tx, [unitId]))[0]!);
 }
 
 function assertWritable<U extends UnitView>(ctx: BatchContext, field: string, unit: U): U {
