@@ -8,7 +8,7 @@ describe("demo oversight", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({ env: { DEMO_DATA: "true" } });
-  }, 240_000);
+  }, 480_000);
   afterAll(() => server?.close());
 
   it("reproduces Gia Lâm's first half of 2017: inspections, citizen reception and petitions", async () => {
