@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const server = await createServer(config, { progress: process.stderr.isTTY ? process.stderr : undefined });
   // The message names the URL followed by a space, so that scripts can find it in JSON lines too.
   server.log.info({ startupMs: Date.now() - started }, `lienthong ready at ${server.url} (database: ${server.database.engine})`);
+  server.log.info(`dashboard page at ${server.url.replace(/graphql$/, "")} `);
 
   const stop = (signal: string) => {
     server.log.info({ signal }, "draining connections");
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
         process.exit(0);
       },
       (error) => {
-        server.log.error({ err: safeError(error) }, "shutdown failed");
+        server.log.error({ error: safeError(error) }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -7,6 +7,7 @@ import { dashboardResolvers } from "./modules/dashboards/dashboard.resolver.js";
 import { dossierResolvers } from "./modules/dossiers/dossier.resolver.js";
 import { indexResolvers } from "./modules/indexes/par-index.resolver.js";
 import { legalDocumentResolvers } from "./modules/legal-documents/legal-document.resolver.js";
+import { nodeResolvers } from "./modules/nodes/node.resolver.js";
 import { oversightResolvers } from "./modules/oversight/oversight.resolver.js";
 import { procedureResolvers } from "./modules/procedures/procedure.resolver.js";
 import { serverInfoResolvers } from "./modules/server-info/server-limits.resolver.js";
@@ -23,6 +24,7 @@ export const resolvers = [
   ...indexResolvers,
   ...dashboardResolvers,
   ...oversightResolvers,
+  ...nodeResolvers,
   ...serverInfoResolvers,
 ] as const;
 

@@ -13,10 +13,10 @@ import type { Config } from "./config.js";
 import { createContext, readFrom, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { DEMO_LOCK, migrate, withStartupLock } from "./db/migrate.js";
+import { ReadReplicas } from "./db/replicas.js";
 import { loadDemoData } from "./demo/load-demo.js";
 import { Authenticator } from "./modules/access/authenticator.js";
 import { OpenSweeper } from "./modules/rollups/open-sweeper.js";
-import { ReadReplicas } from "./db/replicas.js";
 import { DossierEventHub } from "./modules/dossiers/live/dossier-event-hub.js";
 import { createLogger, safeError, type Logger } from "./observability/log.js";
 import { Metrics } from "./observability/metrics.js";
@@ -27,6 +27,7 @@ import { formatError, SafeError } from "./shared/errors.js";
 import { checkArgumentValues } from "./shared/input-guard.js";
 import { checkOperationLimits, RateLimiter, shapeGuard } from "./shared/limits.js";
 import { graphqlHttpHandler } from "./http.js";
+import { webPageHandler } from "./web-page.js";
 import { attachWebSocket } from "./websocket.js";
 import { seedAnnouncedCalendar } from "./modules/calendar/calendar.service.js";
 
@@ -83,7 +84,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
   const schema = await buildSchema();
   const httpServer = createHttpServer();
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
-    formatError(formatted, error, (original) => log.error({ err: safeError(original) }, "unexpected error"));
+    formatError(formatted, error, (original) => log.error({ error: safeError(original) }, "unexpected error"));
   const authenticator = new Authenticator(database, config.adminToken);
   await authenticator.start();
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerSecond, config.limits.rateLimitBurst);
@@ -205,7 +206,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
       const started = process.hrtime.bigint();
       res.once("finish", () => finished(trace, res, started));
       handleGraphql(req, res, url, trace).catch((error) => {
-        log.error({ requestId, err: safeError(error) }, "request failed");
+        log.error({ requestId, error: safeError(error) }, "request failed");
         trace.errorCodes.push("INTERNAL");
         if (!res.headersSent) json(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL" } }] });
         else res.end();
@@ -239,6 +240,8 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
     },
   };
   metrics.dbPool.set({ state: "max" }, database.engine === "postgres" ? 10 : 1);
+  // The dashboard page: `/` and its hashed assets.
+  const handlePage = webPageHandler();
 
   httpServer.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -246,7 +249,7 @@ async function serve(config: Config, database: Database, log: Logger, replicas: 
     res.setHeader("x-request-id", requestId);
     const route = routes[url.pathname];
     if (route) route(req, res, url, requestId);
-    else json(res, 404, { error: "not found; GraphQL is served at /graphql" });
+    else if (!handlePage(req, res, url.pathname)) json(res, 404, { error: "not found; GraphQL is served at /graphql" });
   });
 
   await new Promise<void>((resolve, reject) => {

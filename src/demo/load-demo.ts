@@ -7,7 +7,7 @@ import { loadDemoDocuments } from "./documents.demo.js";
 import { loadDemoProcedures } from "./procedures.demo.js";
 import { loadDemoIndexes } from "./indexes.demo.js";
 import { loadDemoDossiers } from "./dossiers.demo.js";
-import { loadDemoOversight } from "./oversight.demo.js";
+import { loadDemoOversight, loadDemoPlans } from "./oversight.demo.js";
 import { resultRows } from "../db/rows.js";
 import type { StartupSteps } from "../observability/progress.js";
 
@@ -23,7 +23,8 @@ export async function loadDemoData(db: Db, config: Config, steps: StartupSteps =
   await steps.run("demo: index results", () => loadDemoIndexes(writer));
   await steps.run("demo: legal documents", () => loadDemoDocuments(writer));
   await steps.run("demo: procedures", () => loadDemoProcedures(writer));
-  await steps.run("demo: oversight (inspections, citizen reception, petitions, plans)", () => loadDemoOversight(writer));
+  await steps.run("demo: oversight (inspections, citizen reception, petitions)", () => loadDemoOversight(db));
+  await steps.run("demo: plan targets", () => loadDemoPlans(writer));
   // Bulk-loaded (not through the dossier services: ~47,000 dossiers must load in seconds), rollups rebuilt once.
   await steps.run("demo: ~47,000 dossiers, their events and dashboard counters", () => loadDemoDossiers(db, config.cutoffHour));
   return true;

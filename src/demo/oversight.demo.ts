@@ -1,18 +1,29 @@
 /*
  * Demo oversight data reproducing the published figures of facts.json (`otherActivity`): Huyện Gia Lâm, first half
  * of 2017 — 28 inspections (18 announced, 7 unannounced, 3 thematic), 203 citizens received by the district's
- * leaders with 56 cases, 90 petitions of which 78 resolved. Loaded through the oversight services (the same rules,
- * counters and audit as any sender). What the report does not give is generated deterministically and marked here:
+ * leaders with 56 cases, 90 petitions of which 78 resolved. What the report does not give is generated deterministically and marked here:
  * the dates, the inspected communes, the split of sessions (12 leader days, two a month), the petitions' kinds
  * (60 complaints, 10 denunciations, 20 recommendations) and which of the 78 were resolved late (none: the report
  * gives no late count).
  */
-import type { BatchContext, BatchResult } from "../shared/batch.js";
-import { submitInspections } from "../modules/oversight/write/inspection-write.service.js";
-import { recordPetitionEvents, submitPetitions } from "../modules/oversight/write/petition-write.service.js";
-import { submitReceptionSessions } from "../modules/oversight/write/reception-write.service.js";
-import { InspectionKind, PetitionAction, PetitionChannel, PetitionKind, PetitionOutcome, ReceptionKind } from "../modules/oversight/oversight.enums.js";
-import type { InspectionInput, PetitionEventInput, PetitionInput, ReceptionSessionInput } from "../modules/oversight/oversight.inputs.js";
+import type { Db } from "../db/client.js";
+import { AgencyUnitKind } from "../modules/agency-units/agency-unit.types.js";
+import { upsertPlanTargets } from "../modules/oversight/plans/plan.service.js";
+import type { BatchContext } from "../shared/batch.js";
+import facts from "./facts.json" with { type: "json" };
+import { inspections, inspectionTargets, petitionEvents, petitions, receptionSessions } from "../db/schema/index.js";
+import { findUnitsByCodes } from "../modules/agency-units/agency-unit.store.js";
+import { loadWorkingCalendar } from "../modules/calendar/calendar.service.js";
+import { findDeadlines } from "../modules/oversight/deadline.store.js";
+import { dueAfter, resolutionDays } from "../modules/oversight/deadlines.js";
+import { addCounts, appendChange, type CountFact } from "../modules/oversight/oversight-counts.store.js";
+import {
+  InspectionKind, PetitionAction, PetitionChannel, PetitionKind, PetitionOutcome, PetitionStatus, ReceptionKind, TargetMetric, TargetScope,
+} from "../modules/oversight/oversight.enums.js";
+import { inspectionFacts } from "../modules/oversight/write/inspection-write.service.js";
+import { petitionFacts } from "../modules/oversight/write/petition-write.service.js";
+import { receptionFacts } from "../modules/oversight/write/reception-write.service.js";
+import type { InspectionInput, PetitionEventInput, PetitionInput, PlanTargetInput, ReceptionSessionInput } from "../modules/oversight/oversight.inputs.js";
 import { demoGiaLamCommuneNames, demoUnitCodes } from "./units.demo.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -71,16 +82,85 @@ export function demoPetitions(): { petitions: PetitionInput[]; events: PetitionE
   return { petitions, events };
 }
 
-function assertLoaded(what: string, result: BatchResult): void {
-  const failed = result.items.filter((i) => !i.ok);
-  if (failed.length > 0) throw new Error(`demo ${what} failed to load: ${JSON.stringify(failed.slice(0, 3))}`);
+/**
+ * Loads Gia Lâm's 2017 H1 oversight figures in ONE transaction (a few statements: ~300 items through the per-item
+ * services took ~50 s on a loaded machine): the rows the services would write, judged by the same rules (the
+ * statutory deadlines table, the working calendar, `dueAfter`) and counted by the same fact functions.
+ */
+export async function loadDemoOversight(db: Db): Promise<void> {
+  const inspectionInputs = demoInspections();
+  const sessions = demoReceptionSessions();
+  const { petitions: petitionInputs, events } = demoPetitions();
+  await db.transaction(async (tx) => {
+    const codes = [demoUnitCodes.giaLam, ...Object.values(demoUnitCodes.giaLamCommunes)];
+    const units = await findUnitsByCodes(tx, codes, "2017-01-01");
+    const unitId = (code: string) => units.get(code)!.id;
+    const rules = new Map((await findDeadlines(tx)).map((r) => [r.kind, r]));
+    const calendar = await loadWorkingCalendar(tx, 2017, 2018);
+    const facts: CountFact[] = [];
+
+    const inspectionRows = inspectionInputs.map((i) => ({
+      key: i.key, inspectingUnitId: unitId(i.inspectingUnitCode), kind: i.kind, subject: i.subject ?? null, startedOn: i.startedOn,
+      endedOn: i.endedOn ?? null, findings: 0, violations: 0,
+    }));
+    const ids = await tx.insert(inspections).values(inspectionRows).returning({ id: inspections.id, key: inspections.key });
+    const idOf = new Map(ids.map((r) => [r.key, r.id]));
+    await tx.insert(inspectionTargets).values(inspectionInputs.flatMap((i) => i.inspectedUnitCodes.map((code) => ({ inspectionId: idOf.get(i.key)!, unitId: unitId(code) }))));
+    for (const row of inspectionRows) facts.push(...inspectionFacts(row, []));
+
+    const sessionRows = sessions.map((s) => ({
+      key: s.key, unitId: unitId(s.unitCode), kind: s.kind, heldOn: s.heldOn, leaderName: s.leaderName ?? null, leaderTitle: s.leaderTitle ?? null,
+      citizens: s.citizens, cases: s.cases, delegations: s.delegations ?? 0,
+    }));
+    await tx.insert(receptionSessions).values(sessionRows);
+    for (const row of sessionRows) facts.push(...receptionFacts(row));
+
+    const petitionRows = petitionInputs.map((p) => {
+      const accepted = events.find((e) => e.petitionKey === p.key && e.action === PetitionAction.ACCEPTED)!;
+      const resolved = events.find((e) => e.petitionKey === p.key && e.action === PetitionAction.RESOLVED);
+      const rule = rules.get(p.kind)!;
+      const dueAt = dueAfter(calendar, accepted.at, resolutionDays(rule, false, false), rule.resolutionCount);
+      return {
+        key: p.key, kind: p.kind, channel: p.channel, receivedAt: p.receivedAt, unitId: unitId(p.unitCode), complicated: false, remoteArea: false,
+        status: resolved ? PetitionStatus.RESOLVED : PetitionStatus.ACCEPTED, acceptedAt: accepted.at, dueAt, resolvedAt: resolved?.at ?? null,
+        outcome: resolved?.outcome ?? null, onTime: resolved ? resolved.at.getTime() < dueAt.getTime() : null,
+      };
+    });
+    const petitionIds = await tx.insert(petitions).values(petitionRows).returning({ id: petitions.id, key: petitions.key });
+    const petitionIdOf = new Map(petitionIds.map((r) => [r.key, r.id]));
+    await tx.insert(petitionEvents).values(events.map((e) => ({
+      eventId: e.id, petitionId: petitionIdOf.get(e.petitionKey)!, action: e.action, at: e.at, outcome: e.outcome ?? null, recordedBy: "demo",
+    })));
+    for (const row of petitionRows) facts.push(...petitionFacts(row));
+
+    await addCounts(tx, facts);
+    await appendChange(tx, unitId(demoUnitCodes.giaLam), "demo", "demo-gialam-2017");
+  });
 }
 
-/** Loads Gia Lâm's 2017 H1 oversight figures through the oversight services. */
-export async function loadDemoOversight(writer: BatchContext): Promise<void> {
-  assertLoaded("inspections", await submitInspections(writer, demoInspections()));
-  assertLoaded("reception sessions", await submitReceptionSessions(writer, demoReceptionSessions()));
-  const { petitions, events } = demoPetitions();
-  assertLoaded("petitions", await submitPetitions(writer, petitions));
-  assertLoaded("petition events", await recordPetitionEvents(writer, events));
+/**
+ * The three targets facts.json quotes from Cao Bằng's plan 53/KH-UBND, through `upsertPlanTargets`: the 60% target
+ * is computed by the hub from the procedures; the two others are REPORTED by units (no values are published, so
+ * `planProgress` shows them unknown).
+ */
+export function demoPlanTargets(): PlanTargetInput[] {
+  const [pilot, software, reduced] = (facts.documents.find((d) => d.symbol === "53/KH-UBND") as { targets: string[] }).targets;
+  const common = { planSymbol: "53/KH-UBND", issuerUnitCode: demoUnitCodes.caoBang, periodFrom: "2017-01-12" };
+  return [
+    { ...common, code: "1", description: pilot!, metric: TargetMetric.REPORTED, scope: TargetScope.ISSUER_SUBTREE, threshold: 10, deadline: "2017-06-30" },
+    {
+      ...common, code: "2", description: software!, metric: TargetMetric.REPORTED, scope: TargetScope.EACH_UNIT,
+      unitKinds: [AgencyUnitKind.PROVINCIAL_DEPARTMENT, AgencyUnitKind.DISTRICT], threshold: 100, deadline: "2017-12-31",
+    },
+    {
+      ...common, code: "3", description: reduced!, metric: TargetMetric.REDUCED_TIME_SHARE, parameter: 20, scope: TargetScope.EACH_UNIT,
+      unitKinds: [AgencyUnitKind.PROVINCIAL_DEPARTMENT, AgencyUnitKind.DISTRICT], threshold: 60, deadline: "2017-12-31",
+    },
+  ];
+}
+
+export async function loadDemoPlans(writer: BatchContext): Promise<void> {
+  const result = await upsertPlanTargets(writer, demoPlanTargets());
+  const failed = result.items.filter((i) => !i.ok);
+  if (failed.length > 0) throw new Error(`demo plan targets failed to load: ${JSON.stringify(failed)}`);
 }

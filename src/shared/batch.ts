@@ -133,7 +133,7 @@ export async function applyBatch<I, C extends BatchContext>(
     return countItems(ctx, operation, await inOne(ctx, items));
   } catch (error) {
     // The error is described without its statement or parameters (applicants' personal data).
-    ctx.log?.warn({ mutation: operation, items: items.length, err: safeError(error) }, "batch fallback: applying the items one by one");
+    ctx.log?.warn({ mutation: operation, items: items.length, error: safeError(error) }, "batch fallback: applying the items one by one");
     ctx.metrics?.batchFallbacks.inc({ mutation: operation });
     return countItems(ctx, operation, await applyEachAlone(ctx, operation, items, keyOf, inOne));
   }
@@ -209,7 +209,7 @@ export async function runBatch<I>(
       result.items.push({ key, ok: true, applied: outcome === "applied", error: null });
     } catch (error) {
       result.failed++;
-      if (!(error instanceof ItemError)) ctx.log?.error({ mutation: operation, item: index, err: safeError(error) }, "batch item failed unexpectedly");
+      if (!(error instanceof ItemError)) ctx.log?.error({ mutation: operation, item: index, error: safeError(error) }, "batch item failed unexpectedly");
       const { code, message, field } =
         error instanceof ItemError ? error : { code: "INTERNAL", message: "the item could not be stored", field: null };
       result.items.push({ key, ok: false, applied: false, error: { code, message, field } });

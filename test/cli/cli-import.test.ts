@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(units.stderr).toContain("4 applied");
   const procedures = await runCli(["import", "procedures", join(dir, "procedures.csv")], env);
   expect(procedures.stderr).toContain("2 applied");
-}, 240_000);
+}, 540_000);
 
 afterAll(async () => {
   await server?.close();

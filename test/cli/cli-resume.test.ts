@@ -15,7 +15,7 @@ const ROWS = 6000;
 beforeAll(async () => {
   server = await startServer();
   dir = await mkdtemp(join(tmpdir(), "lt-cli-resume-"));
-}, 240_000);
+}, 540_000);
 
 afterAll(async () => {
   await server?.close();

@@ -19,7 +19,7 @@ const DASHBOARD = `query($unit: String!) { dashboard(agencyCode: $unit, from: "2
 beforeAll(async () => {
   [source, target] = await Promise.all([startServer(), startServer()]);
   dir = await mkdtemp(join(tmpdir(), "lt-cli-rt-"));
-}, 240_000);
+}, 540_000);
 
 afterAll(async () => {
   await Promise.all([source?.close(), target?.close()]);

@@ -25,4 +25,27 @@ describe("demo oversight", () => {
     expect(city.inspections.total).toBe(28);
     expect(city.byChildUnit.find((c: any) => c.unit.code === demoUnitCodes.giaLam).petitions.received).toBe(90);
   });
+
+  it("evaluates 53/KH-UBND's 60% target for Cao Bằng's units, and Gia Lâm's 57 of 287 procedures against the same bar", async () => {
+    const PROGRESS = `query { planProgress(symbol: "53/KH-UBND") { targets { code metric threshold measuredTo unitsEvaluated unitsMet unitsBehind
+      units { unitCode value numerator denominator met } } } }`;
+    const targets = ok(await server.gql(PROGRESS)).planProgress.targets;
+    expect(targets.map((t: any) => [t.code, t.metric])).toEqual([["1", "REPORTED"], ["2", "REPORTED"], ["3", "REDUCED_TIME_SHARE"]]);
+    const reduced = targets[2];
+    const departments = Object.values(demoUnitCodes.departments.caoBang).sort();
+    expect(reduced).toMatchObject({ threshold: 60, measuredTo: "2017-12-31", unitsEvaluated: departments.length, unitsMet: 0 });
+    expect(reduced.units.map((u: any) => u.unitCode)).toEqual(departments);
+    // Cao Bằng's demo procedures keep their statutory time: each department that has procedures is at 0%, behind.
+    const measured = reduced.units.filter((u: any) => u.denominator > 0);
+    expect(measured.length).toBeGreaterThan(0);
+    expect(measured.every((u: any) => u.value === 0 && u.met === false)).toBe(true);
+    expect(reduced.unitsBehind.sort()).toEqual(departments);
+
+    const METRIC = `query($code: String!) { targetMetric(metric: REDUCED_TIME_SHARE, agencyCode: $code, from: "2017-01-01", to: "2017-06-30", parameter: 20) {
+      value numerator denominator } }`;
+    const gl = ok(await server.gql(METRIC, { code: demoUnitCodes.giaLam })).targetMetric;
+    const fact = facts.procedureFacts.giaLamDistrictLevel2017;
+    expect([gl.numerator, gl.denominator]).toEqual([fact.withReducedTime, fact.procedures]);
+    expect(gl.value).toBeCloseTo((100 * 57) / 287, 6);
+  });
 });

@@ -81,7 +81,7 @@ describe("logs and metrics of a scenario", () => {
 
   it("logs the batch fallback without SQL, parameters or any personal data anywhere", () => {
     const fallback = logs.find((l) => String(l.msg).startsWith("batch fallback"));
-    expect(fallback).toMatchObject({ mutation: "submitDossiers", items: 2, err: { type: "DatabaseError", message: "simulated failure" } });
+    expect(fallback).toMatchObject({ mutation: "submitDossiers", items: 2, error: { type: "DatabaseError", message: "simulated failure" } });
     const text = JSON.stringify(logs);
     for (const secret of [personal.identityNumber, personal.phone, personal.email, "Phạm Thị", "Nhung", "Ngô Xuân Quảng", token]) {
       expect(text).not.toContain(secret);

@@ -18,7 +18,7 @@ describe("oversight subscriptions", () => {
   beforeAll(async () => {
     server = await startServer();
     tree = await seedUnitTree(server.database.db);
-  });
+   }, 180_000);
   afterAll(async () => {
     for (const c of clients) await c.dispose();
     await server?.close();

@@ -18,7 +18,7 @@ describe("oversight: inspections, citizen reception, petitions, feedback", () =>
     server = await startServer();
     tree = await seedUnitTree(server.database.db);
     districtWriter = await issueToken(server, ["WRITER"], tree.district.code, "district one-stop");
-  });
+   }, 180_000);
   afterAll(() => server?.close());
 
   const inspection = (key: string, over: Record<string, unknown> = {}) => ({

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultRows } from "../../src/db/rows.js";
 import { DASHBOARD } from "../support/dashboards.js";
 import { SUBMIT, dossierCode, issueToken, seedProcedure } from "../support/dossiers.js";
 import { startReplicatedCluster, type ReplicatedCluster } from "../support/replication.js";
@@ -88,6 +90,17 @@ describe.skipIf(!onPostgres)("read replicas", () => {
     } finally {
       await cluster.pauseReplay(0, false);
     }
+  });
+
+  it("an unmasked read of personal data on a replica is audited on the primary", async () => {
+    const auditor = await issueToken(server, ["READER", "PERSONAL_DATA"], tree.province.code, "replica auditor");
+    const dossier = { ...newDossier(), applicant: { name: "Trần Văn Bảo", identityNumber: "001234567890" } };
+    ok(await server.gql(SUBMIT, { input: [dossier] }, writer));
+    await eventually(() => found(dossier.code, auditor));
+    const read = ok(await server.gql(`query($code: String!) { dossier(code: $code) { applicant { name identityNumber } } }`, { code: dossier.code }, auditor));
+    expect(read.dossier.applicant).toEqual({ name: "Trần Văn Bảo", identityNumber: "001234567890" });
+    const rows = await server.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE operation = 'readPersonalData' AND key = ${dossier.code}`);
+    expect(resultRows<{ n: number }>(rows)[0]!.n).toBe(1);
   });
 
   it("with its only replica down, the hub answers queries from the primary", async () => {

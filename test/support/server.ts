@@ -72,7 +72,8 @@ export async function startServer(
   };
 }
 
-async function createScratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh, empty database on the PostgreSQL server of `base`, with the function that drops it. */
+export async function createScratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `lt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);

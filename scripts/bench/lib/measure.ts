@@ -54,7 +54,7 @@ export interface Contender extends HttpTarget {
 export async function measureAlternating(contenders: Contender[], connections: number, timing: Timing): Promise<Measured[]> {
   const cpuBefore = contenders.map((c) => cpuSecondsOf(c.pid));
   const job: LoadJob = { kind: "alternating", targets: contenders.map(({ url, token, bodies }) => ({ url, token, bodies })), connections, ...timing };
-  const result = await runWorker<AlternatingResult>("load-worker.ts", job, timing.warmupMs * contenders.length + timing.rounds * timing.roundMs * contenders.length + 60_000);
+  const result = await runWorker<AlternatingResult>("load-worker.ts", job, timing.warmupMs * contenders.length + timing.rounds * timing.roundMs * contenders.length + 300_000);
   return contenders.map((contender, i) => {
     const { rounds, total } = result.targets[i]!;
     const errors = rounds.reduce((n, r) => n + r.errors, 0);

@@ -69,7 +69,7 @@ export async function runImport(entityName: string, file: string, options: Impor
     stopped: () => stopped,
   });
   const label = `lienthong import ${entity.name}`;
-  const progress = startProgress(label, importer.counts, () => ({ done: source.bytesRead(), total: source.size }));
+  const progress = startProgress(label, importer.counts, () => ({ done: source.bytesRead(), total: source.size }), options.dryRun);
   const started = Date.now();
   try {
     await importer.run(source.rows);

@@ -27,11 +27,9 @@ export async function detectDelimiter(path: string): Promise<"," | ";"> {
   }
 }
 
-const countNewlines = (text: string) => {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-};
+/** Line breaks inside a record's text (CR LF, LF or CR), its own record delimiter stripped. */
+const innerBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+const stripDelimiter = (raw: string) => raw.replace(/(\r\n|\r|\n)$/, "");
 
 /** A CSV file (UTF-8 with or without BOM, comma or semicolon, quoted fields with new lines), read as a stream. */
 export async function openCsv(path: string, size: number, columns: readonly Column[], mapping: Map<string, string | null>): Promise<Source> {
@@ -41,34 +39,38 @@ export async function openCsv(path: string, size: number, columns: readonly Colu
     bom: true,
     delimiter,
     relax_column_count: true,
-    skip_empty_lines: true,
     skip_records_with_error: true,
-    info: true,
     raw: true,
   });
   const skipped: CsvError[] = [];
   parser.on("skip", (error: CsvError) => skipped.push(error));
   file.on("error", (error) => parser.destroy(error));
   file.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string; info: { lines: number } }>;
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string }>;
   const first = await iterator.next();
   if (first.done) throw new FatalError(`${path} is empty: expected a header row`);
+  // Lines are counted here from each record's raw text (one record delimiter after each): csv-parse's own count
+  // takes a CR LF inside quotes for two lines.
+  let linesSeen = innerBreaks(stripDelimiter(first.value.raw)) + 1;
   const headers = first.value.record;
   const fields = resolveHeaders(headers, columns, mapping);
 
   async function* rows(): AsyncGenerator<SourceRow> {
     const drainSkipped = function* (): Generator<SourceRow> {
       for (const error of skipped.splice(0)) {
-        yield { line: Number((error as { lines?: unknown }).lines ?? 0), raw: "", error: new RowError("MALFORMED_ROW", `the row cannot be read as CSV: ${error.message}`) };
+        linesSeen = Math.max(linesSeen, Number((error as { lines?: unknown }).lines ?? 0));
+        yield { line: linesSeen, raw: "", error: new RowError("MALFORMED_ROW", `the row cannot be read as CSV: ${error.message}`) };
       }
     };
     for (;;) {
       const next = await iterator.next();
       yield* drainSkipped();
       if (next.done) break;
-      const { record, raw, info } = next.value;
-      const text = raw.replace(/\r?\n$/, "");
-      const line = info.lines - countNewlines(text);
+      const { record, raw } = next.value;
+      const line = linesSeen + 1;
+      const text = stripDelimiter(raw);
+      linesSeen += innerBreaks(text) + 1;
+      if (record.length === 1 && record[0] === "") continue; // an empty line
       if (record.length !== headers.length) {
         yield { line, raw: text, error: new RowError("MALFORMED_ROW", `the row has ${record.length} fields, the header has ${headers.length}`) };
         continue;

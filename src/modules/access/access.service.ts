@@ -74,11 +74,12 @@ const personalReads = new WeakMap<object, DataLoader<string, void>>();
  * who accessed what, when). The reads of one request (or one subscription event) are written together: one
  * INSERT however many dossiers a list shows. Resolves once the record is stored: no record, no data.
  */
-export function auditPersonalDataRead(ctx: Pick<Context, "db" | "viewer" | "loaders">, dossierCode: string): Promise<void> {
+export function auditPersonalDataRead(ctx: Pick<Context, "database" | "viewer" | "loaders">, dossierCode: string): Promise<void> {
   let loader = personalReads.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, void>(async (codes) => {
-      await recordAudits(ctx.db as unknown as Tx, ctx.viewer, PERSONAL_DATA_READ, codes);
+      // On the primary: a query may be reading from a replica (`readFrom`), which takes no writes.
+      await recordAudits(ctx.database.db as unknown as Tx, ctx.viewer, PERSONAL_DATA_READ, codes);
       return codes.map(() => undefined);
     });
     personalReads.set(ctx.loaders, loader);

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../../context.js";
+import { globalId } from "../../shared/node.js";
 import { DateScalar } from "../../shared/scalars.js";
 import {
   ancestorsOf,
@@ -19,6 +20,11 @@ const DEFAULT_DAY =
 
 @Resolver(() => AgencyUnit)
 export class AgencyUnitFieldResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque, stable id (Relay); a successor that reuses the code has its own." })
+  id(@Root() unit: AgencyUnit): string {
+    return globalId("AgencyUnit", unit.id);
+  }
+
   @FieldResolver(() => AgencyUnit, { nullable: true, description: "The unit directly above; null for a root unit." })
   parent(@Root() unit: AgencyUnit, @Ctx() ctx: Context): Promise<AgencyUnit | null> {
     return parentOf(ctx, unit);

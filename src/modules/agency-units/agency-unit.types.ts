@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Connection } from "../../shared/pagination.js";
 import { DateScalar } from "../../shared/scalars.js";
 
@@ -64,7 +65,7 @@ registerEnumType(AgencyUnitLinkKind, {
 });
 
 /** An agency unit as the API shows it; rows are mapped in `agency-unit.mapper.ts`. */
-@ObjectType({ simpleResolvers: true, description: "An agency unit (cơ quan, đơn vị): a node of the administrative tree." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An agency unit (cơ quan, đơn vị): a node of the administrative tree." })
 export class AgencyUnit {
   /** Internal id: never exposed, used by loaders. */
   id!: number;

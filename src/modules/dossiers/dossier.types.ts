@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Connection } from "../../shared/pagination.js";
 import { Channel, DossierStatus } from "./dossier-status.js";
 import { ApplicantKind, DossierEventKind, Timeliness } from "./dossier.enums.js";
@@ -38,7 +39,7 @@ export interface ApplicantData {
   address: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A citizen's dossier (hồ sơ thủ tục hành chính). Reading needs a token whose scope covers its receiving or holding agency." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A citizen's dossier (hồ sơ thủ tục hành chính). Reading needs a token whose scope covers its receiving or holding agency." })
 export class Dossier {
   /** Internal ids: never exposed, used by loaders. */
   id!: number;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, ID } from "type-graphql";
+import { globalId } from "../../shared/node.js";
 import type { Context } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
@@ -13,6 +14,11 @@ import { DateScalar } from "../../shared/scalars.js";
 
 @Resolver(() => LegalDocument)
 export class LegalDocumentResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque, stable id (Relay Global Object Identification); `node(id)` finds it." })
+  id(@Root() row: LegalDocument): string {
+    return globalId("LegalDocument", row.id);
+  }
+
   @Query(() => LegalDocument, {
     nullable: true,
     description:

@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Connection } from "../../shared/pagination.js";
 import { DateScalar } from "../../shared/scalars.js";
 
@@ -56,6 +57,7 @@ export class LegalDocumentType {
 
 /** A legal document as the API shows it; rows are mapped in `legal-document.mapper.ts`. */
 @ObjectType({
+  implements: Node,
   simpleResolvers: true,
   description:
     "A legal or administrative document (văn bản). Identified by its symbol, its issuer and the year issued: " +

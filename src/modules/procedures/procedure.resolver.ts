@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, ID } from "type-graphql";
+import { globalId } from "../../shared/node.js";
 import type { Context } from "../../context.js";
 import { BatchResult } from "../../shared/batch.js";
 import { AgencyUnit } from "../agency-units/agency-unit.types.js";
@@ -10,6 +11,11 @@ import { Procedure, ProcedureConnection, ProcedureFieldCount, ProcedureFilter, P
 
 @Resolver(() => Procedure)
 export class ProcedureResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque, stable id (Relay Global Object Identification); `node(id)` finds it." })
+  id(@Root() row: Procedure): string {
+    return globalId("Procedure", row.id);
+  }
+
   @Query(() => Procedure, { nullable: true, description: "One procedure by its code; null when none has it." })
   procedure(
     @Arg("code", () => String, { description: "National code `1.001445` or local variant `2.000815.000.00.00.H55`." }) code: string,

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Connection } from "../../shared/pagination.js";
 import { AgencyUnitKind } from "../agency-units/agency-unit.types.js";
 import { LegalDocumentRefInput } from "../legal-documents/legal-document.types.js";
@@ -50,7 +51,7 @@ registerEnumType(OneStopKind, {
 });
 
 /** A procedure as the API shows it; rows are mapped in `procedure.mapper.ts`. */
-@ObjectType({ simpleResolvers: true, description: "An administrative procedure (thủ tục hành chính, TTHC) of the national database." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An administrative procedure (thủ tục hành chính, TTHC) of the national database." })
 export class Procedure {
   /** Internal ids, used by loaders only. */
   id!: number;

@@ -36,7 +36,7 @@ export class OpenSweeper {
         })
         .catch((error) => {
           metrics?.sweeps.inc({ outcome: "failed" });
-          log.warn({ err: safeError(error) }, "open-dossier sweep failed (dashboards stay exact, only slower)");
+          log.warn({ error: safeError(error) }, "open-dossier sweep failed (dashboards stay exact, only slower)");
         })
         .finally(() => (this.running = undefined));
     }, this.observe.intervalMs ?? SWEEP_INTERVAL_MS);

@@ -201,7 +201,7 @@ export class DossierEventHub {
         this.failing = false;
       } catch (error) {
         // The database is unreachable: the next notification or poll tries again (logged once per outage).
-        if (!this.failing && !this.stopped) this.options.log?.warn({ err: safeError(error) }, "event log unreadable, retrying");
+        if (!this.failing && !this.stopped) this.options.log?.warn({ error: safeError(error) }, "event log unreadable, retrying");
         this.failing = true;
       } finally {
         this.refreshing = false;

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root, ID } from "type-graphql";
+import { globalId } from "../../../shared/node.js";
 import type { Context } from "../../../context.js";
 import { auditPersonalDataRead, canSeePersonalData } from "../../access/access.service.js";
 import { AgencyUnit } from "../../agency-units/agency-unit.types.js";
@@ -8,6 +9,11 @@ import { Applicant, Dossier, DossierEvent } from "../dossier.types.js";
 
 @Resolver(() => Dossier)
 export class DossierFieldResolver {
+  @FieldResolver(() => ID, { description: "Global, opaque, stable id (Relay Global Object Identification); `node(id)` finds it." })
+  id(@Root() row: Dossier): string {
+    return globalId("Dossier", row.id);
+  }
+
   @FieldResolver(() => Procedure, { nullable: true, description: "The procedure (TTHC) the dossier was submitted for." })
   procedure(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Procedure | null> {
     return ctx.loaders.procedures.byId.load(dossier.procedureId);

@@ -12,7 +12,7 @@ import type { DossierEventHub } from "../live/dossier-event-hub.js";
 import { DossierEventStream } from "../live/dossier-event-stream.js";
 import { headPosition, type EventStreamFilter, type StreamedEvent } from "../dossier-event-log.store.js";
 import { decodeEventCursor, toDossier } from "../dossier.mapper.js";
-import { countDossiers, dossierPage, findDossierWithPaths, type DossierListWhere } from "./dossier-query.store.js";
+import { countDossiers, dossierPage, findDossierCodeById, findDossierWithPaths, type DossierListWhere } from "./dossier-query.store.js";
 import type { DossierFilter } from "../dossier.inputs.js";
 import { Timeliness } from "../dossier.enums.js";
 import type { Dossier } from "../dossier.types.js";
@@ -41,6 +41,16 @@ export async function dossierByCode(ctx: ReadContext, code: string): Promise<Dos
   if (!found) return null;
   if (!inScope(scope, found)) throw new ForbiddenError(`dossier ${code} is outside this token's scope`);
   return toDossier(found.dossier);
+}
+
+/** One dossier by internal id (the key of its global id), with the same access rules as {@link dossierByCode}. */
+export async function dossierById(ctx: ReadContext, id: number): Promise<Dossier | null> {
+  const code = await findDossierCodeById(ctx.db, id);
+  if (code === undefined) {
+    readScope(ctx.viewer);
+    return null;
+  }
+  return dossierByCode(ctx, code);
 }
 
 const PAGE_KIND = "dossier";

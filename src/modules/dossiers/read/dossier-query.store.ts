@@ -31,6 +31,12 @@ export async function findDossierWithPaths(db: Reader, code: string) {
   return raw && { dossier: DOSSIER.map(raw), agencyPath: raw.agencyPath as string, holderPath: raw.holderPath as string };
 }
 
+/** The code of the dossier with this internal id (a global id's key), if any. */
+export async function findDossierCodeById(db: Reader, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ code: dossiers.code }).from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return row?.code;
+}
+
 /** Ids of the units in the subtree at `path` (the unit included), as a subquery. */
 function unitsUnder(path: string) {
   return sql`(SELECT ${agencyUnits.id} FROM ${agencyUnits} WHERE ${agencyUnits.path} <@ ${path}::ltree)`;

@@ -31,7 +31,8 @@ export async function upsertPlanTargets(ctx: BatchContext, items: PlanTargetInpu
   return runBatch(ctx, UPSERT_PLAN_TARGETS, items, (i) => `${canonicalSymbol(i.planSymbol)}#${i.code.trim()}`, async (tx, input) => {
     const planSymbol = canonicalSymbol(input.planSymbol);
     const code = cleanText("code", input.code, 40);
-    const periodFrom = checkDay("periodFrom", input.periodFrom, new Date(8.64e15));
+    const periodFrom = input.periodFrom;
+    if (!isValidDate(periodFrom)) throw oversightError(E.INVALID_DATE, "periodFrom", "must be a date YYYY-MM-DD");
     if (!isValidDate(input.deadline)) throw oversightError(E.INVALID_DATE, "deadline", "must be a date YYYY-MM-DD");
     if (input.deadline < periodFrom) throw oversightError(E.INVALID_DATE, "deadline", "must not be before periodFrom");
     const percentMetric = input.metric !== TargetMetric.REPORTED;

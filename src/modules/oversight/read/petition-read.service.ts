@@ -20,7 +20,8 @@ export async function getPetition(ctx: Context, key: string): Promise<Petition> 
   const p = found.petition;
   const personal = canSeePersonalData(ctx.viewer);
   if (personal && p.petitionerName !== null) {
-    await ctx.db.transaction((tx) => recordAudit(tx, ctx.viewer, READ_PETITIONER, p.key));
+    // On the primary: a query may read from a replica, which takes no writes.
+    await ctx.database.db.transaction((tx) => recordAudit(tx, ctx.viewer, READ_PETITIONER, p.key));
   }
   const events = await findPetitionEvents(ctx.db, p.id);
   return {
