@@ -11,6 +11,7 @@ import { finishedTimeliness } from "../modules/dossiers/dossier-timeliness.js";
 import { insertDossiers, insertEvents, withoutSecondaryIndexes } from "./dossiers-bulk.demo.js";
 import { demoProcedureCodes } from "./procedures.demo.js";
 import { demoUnitCodes } from "./units.demo.js";
+import { mulberry32 } from "../shared/random.js";
 
 /*
  * Demo dossiers of Gia Lâm for 1 January – 31 May 2017, reproducing the figures of facts.json (`dossierStats`):
@@ -36,16 +37,6 @@ const GROUPS = {
   communes: { received: 41972, resolved: 38390, late: 81, stopped: 120, notAccepted: 45, open: 36 },
 } as const;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Channel = "DIRECT" | "ONLINE" | "POSTAL";
 type Fate = "RESOLVED" | "LATE" | "STOPPED" | "NOT_ACCEPTED" | "AFTER" | "OPEN";
@@ -242,7 +233,7 @@ function dossierRowOf(random: () => number, calendar: WorkingDays, r: Receipt, s
  * procedures; call it on an empty dossier table (the demo loader runs only on an empty database).
  */
 export async function loadDemoDossiers(db: Db, cutoffHour = 15): Promise<{ dossiers: number }> {
-  const random = seeded(SEED);
+  const random = mulberry32(SEED);
   const calendar = await loadWorkingCalendar(db, 2017, 2018);
   const workingDays = new WorkingDays(calendar);
   const days = workingDays.between(FROM, TO);

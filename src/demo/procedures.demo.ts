@@ -4,6 +4,7 @@ import { OneStopKind, OnlineKind, ProcedureLevel, type ProcedureInput } from "..
 import type { BatchContext } from "../shared/batch.js";
 import { COMMUNE_FIELDS, DISTRICT_FIELDS, PROVINCIAL, type FieldSpec } from "./procedure-names.demo.js";
 import { currentDepartmentName, demoUnitCodes } from "./units.demo.js";
+import { mulberry32 } from "../shared/random.js";
 
 /*
  * Demo procedures, generated deterministically (a seeded generator, no randomness between runs) around the facts of
@@ -21,17 +22,6 @@ const DISTRICT_REDUCED = 57;
 const DISTRICT_ISO = 260;
 const PUBLISHED_BY = { symbol: "61/2018/NĐ-CP", issuerName: "Chính phủ" };
 
-/** mulberry32: a small, fast, seeded generator; the same seed gives the same catalogue on every start. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)]!;
@@ -146,7 +136,7 @@ function provincialProcedures(): ProcedureInput[] {
 
 /** The demo procedures in write order; the same list on every call. */
 export function demoProcedureInputs(): ProcedureInput[] {
-  const random = seeded(SEED);
+  const random = mulberry32(SEED);
   return [...districtProcedures(random), ...communeProcedures(random), ...provincialProcedures()];
 }
 

@@ -5,6 +5,7 @@ import { resultRows as rowsOf } from "../../src/db/rows.js";
 import { newProvinceCodes } from "./codes.js";
 import { RECORD, SUBMIT, dossierCode } from "./dossiers.js";
 import { ok, type TestServer } from "./server.js";
+import { mulberry32 } from "../../src/shared/random.js";
 
 const COUNTS = "received resolved early onTime late onTimeRate stopped notAccepted";
 const FIGURES = `${COUNTS} receivedDirect receivedOnline receivedPostal onlineShare postalShare feeDue paidOnline digitised electronicResult`;
@@ -25,17 +26,9 @@ export const DASHBOARD = `query($agencyCode: String!, $from: Date!, $to: Date!, 
 
 export const DASHBOARD_FIELDS = `unit { code } from to asOf computedAt ${UNIT_FIGURES} own { ${UNIT_FIGURES} } byChildUnit { unit { code } ${UNIT_FIGURES} }`;
 
-/** mulberry32: a seeded generator, so a failing data set can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+/** mulberry32 (`src/shared/random.ts`): a seeded generator, so a failing data set can be replayed from its seed. */
+export const seeded = mulberry32;
 
 const UPSERT_UNITS = `mutation($input: [AgencyUnitInput!]!) {
   upsertAgencyUnits(input: $input) { applied failed items { key ok error { code message field } } }
