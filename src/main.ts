@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   server.log.info({ startupMs: Date.now() - started }, `lienthong ready at ${server.url} (database: ${server.database.engine})`);
   server.log.info(`dashboard page at ${server.url.replace(/graphql$/, "")} `);
 
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     server.log.info({ signal }, "draining connections");
     server.close().then(
       () => {
@@ -33,8 +36,10 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  // `on`, not `once`: a library's signal-exit hook re-raises the signal when it finds itself the last listener,
+  // which killed the process mid-drain (exit 143 instead of 0).
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error) => {
