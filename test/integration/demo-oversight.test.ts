@@ -32,7 +32,13 @@ describe("demo oversight", () => {
     const targets = ok(await server.gql(PROGRESS)).planProgress.targets;
     expect(targets.map((t: any) => [t.code, t.metric])).toEqual([["1", "REPORTED"], ["2", "REPORTED"], ["3", "REDUCED_TIME_SHARE"]]);
     const reduced = targets[2];
-    const departments = Object.values(demoUnitCodes.departments.caoBang).sort();
+    // The units evaluated are Cao Bằng's departments as they stood at the end of the measured period (before the
+    // department mergers of 2025), as the unit list answers them.
+    const UNITS = `query($parent: String!) { agencyUnits(filter: { parentCode: $parent, kind: PROVINCIAL_DEPARTMENT, asOf: "2017-12-31" }, first: 100) {
+      edges { node { code } } } }`;
+    const departments = ok(await server.gql(UNITS, { parent: demoUnitCodes.caoBang })).agencyUnits.edges.map((e: any) => e.node.code).sort();
+    expect(departments.length).toBeGreaterThan(0);
+    expect(departments.every((code: string) => Object.values(demoUnitCodes.departments.caoBang).includes(code))).toBe(true);
     expect(reduced).toMatchObject({ threshold: 60, measuredTo: "2017-12-31", unitsEvaluated: departments.length, unitsMet: 0 });
     expect(reduced.units.map((u: any) => u.unitCode)).toEqual(departments);
     // Cao Bằng's demo procedures keep their statutory time: each department that has procedures is at 0%, behind.

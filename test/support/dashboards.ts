@@ -122,7 +122,9 @@ export async function generateDossiers(
   for (let i = 0; i < n; i++) {
     const mergedUnit = random() < 0.2;
     const agencyCode = mergedUnit ? pick([codes.old, codes.o1]) : pick(current);
-    const day = mergedUnit ? Math.floor(random() * 300) : Math.floor(random() * 485);
+    // A merged unit ends on 2020-12-31 and takes no event after that: its dossiers are received by early December
+    // (day 280), so that their last event (at most ~22 days later) still falls within its lifetime.
+    const day = mergedUnit ? Math.floor(random() * 280) : Math.floor(random() * 485);
     const receivedAt = vnInstant(day, 7 + Math.floor(random() * 9));
     const dueDay = day + 1 + Math.floor(random() * 8);
     const dueAt = vnInstant(dueDay, 17);
