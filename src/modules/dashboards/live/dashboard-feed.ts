@@ -3,6 +3,7 @@ import { STREAM_PAGE_SIZE, type DossierEventHub } from "../../dossiers/live/doss
 import { computeDashboard, refreshTarget, type DashboardTarget } from "../query/dashboard.service.js";
 import { bucketOfPath, type ScopeTerms } from "../query/dashboard-terms.js";
 import type { Dashboard } from "../dashboard.types.js";
+import { safeError } from "../../../observability/log.js";
 
 /** The least time between two computations of one watched dashboard, and between two pushes to one subscriber. */
 export const PUSH_INTERVAL_MS = 1_000;
@@ -149,7 +150,7 @@ class Watch {
       for (const stream of this.streams) stream.offer(dashboard);
     } catch (error) {
       // The database is unreachable or shutting down: the next change tries again.
-      if (this.streams.size > 0) console.error("dashboard computation failed", error);
+      if (this.streams.size > 0) console.error(JSON.stringify({ level: 50, msg: "dashboard computation failed", err: safeError(error) }));
     } finally {
       this.computing = false;
       this.schedule();

@@ -10,6 +10,7 @@ import { refreshTarget, type DashboardTarget } from "../../dashboards/query/dash
 import { changesAfter, lastChange, OVERSIGHT_CHANGES_CHANNEL } from "../oversight-counts.store.js";
 import type { Oversight } from "../oversight.types.js";
 import { computeOversight } from "../read/oversight.service.js";
+import { safeError } from "../../../observability/log.js";
 
 /** The least time between two computations of one watch. */
 export const OVERSIGHT_PUSH_MS = 1_000;
@@ -109,7 +110,7 @@ class Watch {
       this.latest = await computeOversight(this.database.db, this.target, new Date());
       for (const stream of this.streams) stream.offer(this.latest);
     } catch (error) {
-      if (this.streams.size > 0) console.error("oversight computation failed", error);
+      if (this.streams.size > 0) console.error(JSON.stringify({ level: 50, msg: "oversight computation failed", err: safeError(error) }));
     } finally {
       this.computing = false;
       if (this.dirty) this.invalidate();
