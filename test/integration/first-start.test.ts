@@ -18,7 +18,7 @@ describe.skipIf(!onPostgres)("first start of two instances on one empty PostgreS
       const [a, b] = servers;
       const counts = resultRows<{ units: number; codes: number; dossiers: number }>(
         await a!.database.db.execute(sql`SELECT
-          (SELECT count(*) FROM agency_units)::int AS units, (SELECT count(DISTINCT code) FROM agency_units)::int AS codes,
+          (SELECT count(*) FROM agency_units)::int AS units, (SELECT count(DISTINCT (code, valid_from)) FROM agency_units)::int AS codes,
           (SELECT count(*) FROM dossiers)::int AS dossiers`),
       )[0]!;
       expect(counts.units).toBe(counts.codes);
